@@ -1,0 +1,50 @@
+package dev.axle.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code axle} command. */
+@Command(
+        name = "axle",
+        mixinStandardHelpOptions = true,
+        versionProvider = Axle.VersionProvider.class,
+        description = "The Python packaging toolchain for the JVM: versions, requirements, wheels, environments and indexes.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Axle implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new Axle()).execute(args);
+    }
+
+    /** The version of axle, from the build. */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Axle.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"axle " + version() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
