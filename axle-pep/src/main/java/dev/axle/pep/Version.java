@@ -583,6 +583,15 @@ public final class Version implements Comparable<Version> {
         return new Version(epoch, Arrays.copyOf(release, n), preKind, pre, post, dev, local, huge).toString();
     }
 
+    /**
+     * Packaging's {@code canonicalize_version(version, strip_trailing_zero=...)} on a string:
+     * the canonical form of a valid version, or {@code version} itself, unaltered, when it
+     * is not a valid version.
+     */
+    public static String canonicalize(String version, boolean stripTrailingZero) {
+        return tryParse(version).map(v -> v.canonical(stripTrailingZero)).orElse(version);
+    }
+
     /** The pre-release segment of a version: its kind ({@code a}, {@code b}, {@code rc}) and number. */
     public record PreRelease(String kind, BigInteger number) {
         public PreRelease {
