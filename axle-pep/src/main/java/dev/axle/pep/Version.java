@@ -262,11 +262,11 @@ public final class Version implements Comparable<Version> {
         return b.build();
     }
 
-    /** {@code V.post(N+1).dev0} for a post-release V, dropping the local label. */
+    /** {@code V.post(N+1).dev0}, or {@code V.post0.dev0} if V is no post-release; drops the local label. */
     Version nextPostDev0() {
         Builder b = new Builder(huge);
         b.copyPublic(this);
-        b.post = b.add(post, 1);
+        b.post = post == ABSENT ? 0 : b.add(post, 1);
         b.dev = 0;
         return b.build();
     }
@@ -364,6 +364,19 @@ public final class Version implements Comparable<Version> {
             return preKind;
         }
         return post == ABSENT && dev != ABSENT ? -1 : 3;
+    }
+
+    /** Compares epoch, release and pre-release rank and number (packaging's key up to the post segment). */
+    int compareReleaseAndPre(Version o) {
+        int c = compareRelease(o);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(preRank(), o.preRank());
+        if (c != 0 || preKind == PRE_NONE) {
+            return c;
+        }
+        return compareNum(pre, this, o.pre, o);
     }
 
     /** PEP 440 order of the public version (local labels ignored). */

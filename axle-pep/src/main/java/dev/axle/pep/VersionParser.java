@@ -199,21 +199,15 @@ final class VersionParser {
     // ---- lexical helpers --------------------------------------------------------------
 
     private int digitsEnd(int from) {
-        while (from < end && Text.isAsciiDigit(s.charAt(from))) {
-            from++;
-        }
-        return from;
+        return Text.digitsEnd(s, from, end);
     }
 
     private int alnumEnd(int from) {
-        while (from < end && Text.isAsciiAlnum(s.charAt(from))) {
-            from++;
-        }
-        return from;
+        return Text.alnumEnd(s, from, end);
     }
 
     private static boolean isSeparator(char c) {
-        return c == '.' || c == '_' || c == '-';
+        return Text.isVersionSeparator(c);
     }
 
     /** Skips one optional separator. */
