@@ -56,6 +56,7 @@ public final class Specifier {
     /** A precomputed version the operator compares against (see {@link #matches}). */
     private final Version lower;
     private final Version upper;
+    private String canonical;
 
     private Specifier(Operator operator, String version, Boolean prereleases) {
         this.operator = operator;
@@ -310,10 +311,12 @@ public final class Specifier {
 
     /** packaging's canonical form, used for equality: trailing zeros stripped except after {@code ~=}. */
     private String canonicalVersion() {
-        if (operator == Operator.ARBITRARY || wildcard) {
-            return version;
+        String c = canonical;
+        if (c == null) {
+            c = operator == Operator.ARBITRARY || wildcard ? version : parsed.canonical(operator != Operator.COMPATIBLE);
+            canonical = c;
         }
-        return parsed.canonical(operator != Operator.COMPATIBLE);
+        return c;
     }
 
     /** Equal when operator and canonical version agree ({@code ==1.2.3} equals {@code ==1.2.3.0}); the policy is ignored. */
