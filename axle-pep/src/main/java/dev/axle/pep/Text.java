@@ -40,6 +40,27 @@ final class Text {
         return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 
+    /** Index after the run of ASCII digits starting at {@code from}. */
+    static int digitsEnd(CharSequence s, int from, int to) {
+        while (from < to && isAsciiDigit(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Index after the run of ASCII letters and digits starting at {@code from}. */
+    static int alnumEnd(CharSequence s, int from, int to) {
+        while (from < to && isAsciiAlnum(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The separators PEP 440 allows between version segments. */
+    static boolean isVersionSeparator(char c) {
+        return c == '.' || c == '_' || c == '-';
+    }
+
     static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }
