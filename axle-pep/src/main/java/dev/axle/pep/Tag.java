@@ -82,7 +82,7 @@ public record Tag(String interpreter, String abi, String platform) {
             if (count.compareTo(BigInteger.valueOf(limit)) > 0) {
                 throw new InvalidTagException(InvalidTagException.Problem.TOO_MANY_TAGS,
                         "Compressed tag set would generate " + count + " tags, exceeding limit " + limit,
-                        text, 0, last(new int[] {0, text.length()}));
+                        text, 0, Math.max(0, text.length() - 1));
             }
         }
         if (parts.size() != 3) {
