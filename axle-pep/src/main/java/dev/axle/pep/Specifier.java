@@ -57,6 +57,7 @@ public final class Specifier {
     private final Version lower;
     private final Version upper;
     private String canonical;
+    private String text;
 
     private Specifier(Operator operator, String version, Boolean prereleases) {
         this.operator = operator;
@@ -93,7 +94,7 @@ public final class Specifier {
 
     private static Version parseOperand(Operator operator, String text) {
         if (operator == Operator.ARBITRARY) {
-            return Version.tryParse(text).orElse(null);
+            return Version.parseOrNull(text);
         }
         if (operator == Operator.COMPATIBLE) {
             // The ~= grammar admits Unicode case variants of i and s (see SpecifierParser).
@@ -272,7 +273,7 @@ public final class Specifier {
 
     /** As {@link #contains(Version, Boolean)}, for a version string. */
     public boolean contains(String item, Boolean prereleases) {
-        Version v = item == null ? null : Version.tryParse(item).orElse(null);
+        Version v = Version.parseOrNull(item);
         if (operator == Operator.ARBITRARY) {
             return item != null && arbitraryMatch(item)
                     && !(Boolean.FALSE.equals(effectivePrereleases(prereleases)) && v != null && v.isPrerelease());
@@ -333,6 +334,10 @@ public final class Specifier {
     /** The operator and the version as written, e.g. {@code >=1.0}. */
     @Override
     public String toString() {
-        return operator.symbol + version;
+        String t = text;
+        if (t == null) {
+            text = t = operator.symbol + version;
+        }
+        return t;
     }
 }

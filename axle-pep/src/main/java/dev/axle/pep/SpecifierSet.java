@@ -181,7 +181,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     /** As {@link #contains(Version, Boolean, boolean)}, for a string; only {@code ===} can match a non-version. */
     public boolean contains(String item, Boolean prereleases, boolean installed) {
-        Version v = item == null ? null : Version.tryParse(item).orElse(null);
+        Version v = Version.parseOrNull(item);
         if (v != null && !hasArbitrary) {
             return contains(v, prereleases, installed);
         }
@@ -280,7 +280,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (first == null) {
             return false;
         }
-        Version candidate = Version.tryParse(first).orElse(null);
+        Version candidate = Version.parseOrNull(first);
         if (Boolean.FALSE.equals(prereleases()) && candidate != null && candidate.isPrerelease()) {
             return true;
         }
@@ -343,6 +343,14 @@ public final class SpecifierSet implements Iterable<Specifier> {
     private static List<Specifier> canonical(List<Specifier> specifiers) {
         if (specifiers.size() <= 1) {
             return List.copyOf(specifiers);
+        }
+        if (specifiers.size() == 2) {
+            Specifier a = specifiers.get(0);
+            Specifier b = specifiers.get(1);
+            if (a.equals(b)) {
+                return List.of(a.toString().compareTo(b.toString()) <= 0 ? a : b);
+            }
+            return a.toString().compareTo(b.toString()) <= 0 ? List.of(a, b) : List.of(b, a);
         }
         List<Specifier> sorted = new ArrayList<>(specifiers);
         sorted.sort(Comparator.comparing(Specifier::toString));

@@ -66,7 +66,61 @@ public final class Version implements Comparable<Version> {
         if (version == null) {
             throw new InvalidVersionException(null, 0);
         }
-        return new VersionParser(version).parse();
+        Version v = simple(version);
+        return v != null ? v : new VersionParser(version).parse();
+    }
+
+    /** Parses a version, or returns null for invalid input. */
+    static Version parseOrNull(String version) {
+        if (version == null) {
+            return null;
+        }
+        Version v = simple(version);
+        return v != null ? v : new VersionParser(version).parseOrNull();
+    }
+
+    /**
+     * The common case, digits and dots only with short numbers ({@code 1.26.4}), parsed in one
+     * pass; null when the input is anything else (the general parser then decides).
+     */
+    private static Version simple(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return null;
+        }
+        int parts = 1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                parts++;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        long[] release = new long[parts];
+        boolean normalized = true;
+        int k = 0;
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || s.charAt(i) == '.') {
+                int len = i - start;
+                if (len == 0 || len > 18) {
+                    return null;
+                }
+                normalized &= len == 1 || s.charAt(start) != '0';
+                long v = 0;
+                for (int j = start; j < i; j++) {
+                    v = v * 10 + (s.charAt(j) - '0');
+                }
+                release[k++] = v;
+                start = i + 1;
+            }
+        }
+        Version v = new Version(0, release, PRE_NONE, 0, ABSENT, ABSENT, null, null);
+        if (normalized) {
+            v.text = s;
+        }
+        return v;
     }
 
     /**
@@ -76,8 +130,7 @@ public final class Version implements Comparable<Version> {
         if (version == null) {
             return Optional.empty();
         }
-        Version v = new VersionParser(version).parseOrNull();
-        return Optional.ofNullable(v);
+        return Optional.ofNullable(parseOrNull(version));
     }
 
     /** Builds a version from its parts, as packaging's {@code Version.from_parts}. */
