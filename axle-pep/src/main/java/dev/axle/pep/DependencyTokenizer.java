@@ -19,6 +19,8 @@ final class DependencyTokenizer {
 
     private static final String[] OPERATORS = {"===", "==", "~=", "!=", "<=", ">=", "<", ">"};
     private static final String[] BOOLEAN_OPERATORS = {"or", "and"};
+    private static final String[] IN_WORD = {"in"};
+    private static final String[] NOT_WORD = {"not"};
     /** Marker variable names in the order of packaging's alternation (so "extras" before "extra"). */
     private static final String[] VARIABLES = {
         "python_version", "python_full_version", "os.name", "os_name", "sys.platform", "sys_platform",
@@ -107,8 +109,8 @@ final class DependencyTokenizer {
             case QUOTED_STRING -> quotedString(p);
             case OP -> firstOf(p, OPERATORS, false);
             case BOOLOP -> firstOf(p, BOOLEAN_OPERATORS, true);
-            case IN -> firstOf(p, new String[] {"in"}, true);
-            case NOT -> firstOf(p, new String[] {"not"}, true);
+            case IN -> firstOf(p, IN_WORD, true);
+            case NOT -> firstOf(p, NOT_WORD, true);
             case VARIABLE -> firstOf(p, VARIABLES, true);
             case SPECIFIER -> SpecifierParser.tokenEnd(source, p);
             case URL -> url(p);

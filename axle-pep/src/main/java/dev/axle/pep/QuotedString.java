@@ -111,19 +111,20 @@ final class QuotedString {
     }
 
     /**
-     * The code point with this Unicode name, as Python's {@code \N{...}} finds it
-     * (case-insensitively, no surrounding spaces), or -1. Uses the JDK's name table, plus
-     * the algorithmic names of CJK ideographs and Hangul syllables that the JDK lacks.
+     * The code point with this Unicode name, as Python's {@code \N{...}} finds it, or -1:
+     * names from the JDK's table, case-insensitively, plus the algorithmic names of CJK
+     * ideographs and Hangul syllables (upper case only, as in Python) that the JDK lacks.
+     * Python's name aliases ({@code LINE FEED}) are not known.
      */
     private static int namedCharacter(String name) {
-        if (name.isEmpty() || !name.equals(name.strip())) {
+        if (name.isEmpty() || !isNameText(name)) {
             return -1;
         }
-        String upper = name.toUpperCase(Locale.ROOT);
-        int derived = derivedName(upper);
+        int derived = derivedName(name);
         if (derived >= 0) {
             return derived;
         }
+        String upper = name.toUpperCase(Locale.ROOT);
         try {
             int cp = Character.codePointOf(upper);
             // Reject the JDK's made-up "<BLOCK NAME> <HEX>" names of unnamed code points.
@@ -136,6 +137,22 @@ final class QuotedString {
         }
     }
 
+    /**
+     * Unicode names use letters, digits, inner single spaces and hyphens only; this also
+     * keeps out forms the JDK accepts and Python does not ({@code LINE FEED (LF)}, padding).
+     */
+    private static boolean isNameText(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean space = c == ' ';
+            if (!(Text.isAsciiAlnum(c) || c == '-' || space)
+                    || (space && (i == 0 || i == name.length() - 1 || name.charAt(i - 1) == ' '))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final String IDEOGRAPH = "CJK UNIFIED IDEOGRAPH-";
     private static final String HANGUL = "HANGUL SYLLABLE ";
     private static final String[] JAMO_L = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J",
@@ -145,17 +162,18 @@ final class QuotedString {
     private static final String[] JAMO_T = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB",
         "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"};
 
-    private static int derivedName(String upper) {
-        if (upper.startsWith(IDEOGRAPH)) {
-            String digits = upper.substring(IDEOGRAPH.length());
-            if (digits.length() < 4 || digits.length() > 5 || hex(digits, 0, digits.length()) < 0) {
+    private static int derivedName(String name) {
+        if (name.startsWith(IDEOGRAPH)) {
+            String digits = name.substring(IDEOGRAPH.length());
+            if (digits.length() < 4 || digits.length() > 5 || !digits.equals(digits.toUpperCase(Locale.ROOT))
+                    || hex(digits, 0, digits.length()) < 0) {
                 return -1;
             }
             int cp = hex(digits, 0, digits.length());
             return Character.isIdeographic(cp) && Character.getName(cp).startsWith("CJK UNIFIED IDEOGRAPHS") ? cp : -1;
         }
-        if (upper.startsWith(HANGUL)) {
-            String syllable = upper.substring(HANGUL.length());
+        if (name.startsWith(HANGUL)) {
+            String syllable = name.substring(HANGUL.length());
             for (int l = 0; l < JAMO_L.length; l++) {
                 for (int v = 0; v < JAMO_V.length; v++) {
                     for (int t = 0; t < JAMO_T.length; t++) {

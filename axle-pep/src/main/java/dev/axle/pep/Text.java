@@ -82,10 +82,12 @@ final class Text {
         boolean hasSingle = s.indexOf('\'') >= 0;
         char quote = hasSingle && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder b = new StringBuilder(s.length() + 2).append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            // By code point: Python shows a printable astral character (an emoji) as itself.
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             if (c == quote || c == '\\') {
-                b.append('\\').append(c);
+                b.append('\\').appendCodePoint(c);
             } else if (c == '\n') {
                 b.append("\\n");
             } else if (c == '\r') {
@@ -93,16 +95,17 @@ final class Text {
             } else if (c == '\t') {
                 b.append("\\t");
             } else if (!isPrintable(c)) {
-                b.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+                b.append(c < 0x100 ? String.format("\\x%02x", c)
+                        : c < 0x10000 ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
             } else {
-                b.append(c);
+                b.appendCodePoint(c);
             }
         }
         return b.append(quote).toString();
     }
 
-    /** Python's {@code str.isprintable()} for one BMP character (what repr() leaves unescaped). */
-    private static boolean isPrintable(char c) {
+    /** Python's {@code str.isprintable()} for one code point (what repr() leaves unescaped). */
+    private static boolean isPrintable(int c) {
         if (c == ' ') {
             return true;
         }
