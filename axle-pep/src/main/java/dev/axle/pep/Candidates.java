@@ -34,7 +34,7 @@ final class Candidates {
     }
 
     static Candidate of(String s) {
-        return new Candidate(s == null ? "None" : s, s == null ? null : Version.tryParse(s).orElse(null));
+        return new Candidate(s == null ? "None" : s, Version.parseOrNull(s));
     }
 
     /**

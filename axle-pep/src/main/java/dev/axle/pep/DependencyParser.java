@@ -310,10 +310,10 @@ final class DependencyParser {
      */
     private static Item normalizeExtras(Operand lhs, String op, Operand rhs) {
         if (lhs.isVariable() && lhs.value().equals("extra") && !rhs.isVariable()) {
-            rhs = new Operand(false, CanonicalName.of(rhs.value()));
+            rhs = new Operand(false, ProjectName.canonicalize(rhs.value()));
         } else if (rhs.isVariable() && !lhs.isVariable() && (rhs.value().equals("extra")
                 || rhs.value().equals("extras") || rhs.value().equals("dependency_groups"))) {
-            lhs = new Operand(false, CanonicalName.of(lhs.value()));
+            lhs = new Operand(false, ProjectName.canonicalize(lhs.value()));
         }
         return new Item(lhs, op, rhs);
     }

@@ -37,7 +37,7 @@ final class MarkerEvaluation {
         }
         environment.putAll(given.values());
         if (environment.get("extra") instanceof String extra) {
-            environment.put("extra", extra.isEmpty() ? "" : CanonicalName.of(extra));
+            environment.put("extra", extra.isEmpty() ? "" : ProjectName.canonicalize(extra));
         }
         // Python builds not from a release tag report e.g. "3.13.0+", which is no PEP 440 version.
         if (environment.get("python_full_version") instanceof String full && full.endsWith("+")) {
@@ -108,8 +108,8 @@ final class MarkerEvaluation {
                     + "); it cannot appear on the left-hand side of " + Text.pyRepr(item.op()) + ".");
         }
         if (SET_VARIABLES.contains(key)) {
-            left = CanonicalName.of(left);
-            rhs = rhs instanceof String s ? CanonicalName.of(s) : canonicalNames(rhs);
+            left = ProjectName.canonicalize(left);
+            rhs = rhs instanceof String s ? ProjectName.canonicalize(s) : canonicalNames(rhs);
         }
         return compare(left, item.op(), rhs, key);
     }
@@ -153,7 +153,7 @@ final class MarkerEvaluation {
     private static Set<String> canonicalNames(Object set) {
         Set<String> out = new LinkedHashSet<>();
         for (Object o : (Set<?>) set) {
-            out.add(CanonicalName.of((String) o));
+            out.add(ProjectName.canonicalize((String) o));
         }
         return out;
     }

@@ -62,7 +62,7 @@ public final class Requirement {
                 parsed.marker() == null ? null : Marker.of(parsed.marker()));
     }
 
-    /** The project name as written (compare with {@link CanonicalName} semantics via {@link #equals}). */
+    /** The project name as written; {@link #equals} compares it normalized ({@link ProjectName#canonicalize}). */
     public String name() {
         return name;
     }
@@ -112,7 +112,7 @@ public final class Requirement {
     @Override
     public boolean equals(Object o) {
         return o instanceof Requirement r
-                && CanonicalName.of(name).equals(CanonicalName.of(r.name))
+                && ProjectName.canonicalize(name).equals(ProjectName.canonicalize(r.name))
                 && canonicalExtras().equals(r.canonicalExtras())
                 && specifier.equals(r.specifier)
                 && Objects.equals(url, r.url)
@@ -121,13 +121,13 @@ public final class Requirement {
 
     @Override
     public int hashCode() {
-        return Objects.hash(CanonicalName.of(name), canonicalExtras(), specifier, url, marker);
+        return Objects.hash(ProjectName.canonicalize(name), canonicalExtras(), specifier, url, marker);
     }
 
     private Set<String> canonicalExtras() {
         List<String> out = new ArrayList<>(extras.size());
         for (String e : extras) {
-            out.add(CanonicalName.of(e));
+            out.add(ProjectName.canonicalize(e));
         }
         return Set.copyOf(out);
     }

@@ -56,6 +56,8 @@ public final class Specifier {
     /** A precomputed version the operator compares against (see {@link #matches}). */
     private final Version lower;
     private final Version upper;
+    private String canonical;
+    private String text;
 
     private Specifier(Operator operator, String version, Boolean prereleases) {
         this.operator = operator;
@@ -92,7 +94,7 @@ public final class Specifier {
 
     private static Version parseOperand(Operator operator, String text) {
         if (operator == Operator.ARBITRARY) {
-            return Version.tryParse(text).orElse(null);
+            return Version.parseOrNull(text);
         }
         if (operator == Operator.COMPATIBLE) {
             // The ~= grammar admits Unicode case variants of i and s (see SpecifierParser).
@@ -271,7 +273,7 @@ public final class Specifier {
 
     /** As {@link #contains(Version, Boolean)}, for a version string. */
     public boolean contains(String item, Boolean prereleases) {
-        Version v = item == null ? null : Version.tryParse(item).orElse(null);
+        Version v = Version.parseOrNull(item);
         if (operator == Operator.ARBITRARY) {
             return item != null && arbitraryMatch(item)
                     && !(Boolean.FALSE.equals(effectivePrereleases(prereleases)) && v != null && v.isPrerelease());
@@ -310,10 +312,12 @@ public final class Specifier {
 
     /** packaging's canonical form, used for equality: trailing zeros stripped except after {@code ~=}. */
     private String canonicalVersion() {
-        if (operator == Operator.ARBITRARY || wildcard) {
-            return version;
+        String c = canonical;
+        if (c == null) {
+            c = operator == Operator.ARBITRARY || wildcard ? version : parsed.canonical(operator != Operator.COMPATIBLE);
+            canonical = c;
         }
-        return parsed.canonical(operator != Operator.COMPATIBLE);
+        return c;
     }
 
     /** Equal when operator and canonical version agree ({@code ==1.2.3} equals {@code ==1.2.3.0}); the policy is ignored. */
@@ -330,6 +334,10 @@ public final class Specifier {
     /** The operator and the version as written, e.g. {@code >=1.0}. */
     @Override
     public String toString() {
-        return operator.symbol + version;
+        String t = text;
+        if (t == null) {
+            text = t = operator.symbol + version;
+        }
+        return t;
     }
 }

@@ -3,6 +3,7 @@ package dev.axle.pep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -180,7 +181,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     /** As {@link #contains(Version, Boolean, boolean)}, for a string; only {@code ===} can match a non-version. */
     public boolean contains(String item, Boolean prereleases, boolean installed) {
-        Version v = item == null ? null : Version.tryParse(item).orElse(null);
+        Version v = Version.parseOrNull(item);
         if (v != null && !hasArbitrary) {
             return contains(v, prereleases, installed);
         }
@@ -234,16 +235,23 @@ public final class SpecifierSet implements Iterable<Specifier> {
     VersionIntervals intervals() {
         VersionIntervals i = intervals;
         if (i == null) {
-            i = VersionIntervals.FULL;
-            for (Specifier s : specifiers) {
-                i = i.intersect(VersionIntervals.of(s));
-                if (i.isEmpty()) {
-                    break;
-                }
-            }
+            i = intersect(0, specifiers.size());
             intervals = i;
         }
         return i;
+    }
+
+    /** Intersects specifiers [from, to) pairwise, so many {@code !=} items cost n log n rather than n squared. */
+    private VersionIntervals intersect(int from, int to) {
+        if (to - from == 0) {
+            return VersionIntervals.FULL;
+        }
+        if (to - from == 1) {
+            return VersionIntervals.of(specifiers.get(from));
+        }
+        int mid = (from + to) >>> 1;
+        VersionIntervals left = intersect(from, mid);
+        return left.isEmpty() ? left : left.intersect(intersect(mid, to));
     }
 
     /** Whether no version (or {@code ===} string) can satisfy every specifier under this set's policy. */
@@ -272,7 +280,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (first == null) {
             return false;
         }
-        Version candidate = Version.tryParse(first).orElse(null);
+        Version candidate = Version.parseOrNull(first);
         if (Boolean.FALSE.equals(prereleases()) && candidate != null && candidate.isPrerelease()) {
             return true;
         }
@@ -336,15 +344,17 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (specifiers.size() <= 1) {
             return List.copyOf(specifiers);
         }
+        if (specifiers.size() == 2) {
+            Specifier a = specifiers.get(0);
+            Specifier b = specifiers.get(1);
+            if (a.equals(b)) {
+                return List.of(a.toString().compareTo(b.toString()) <= 0 ? a : b);
+            }
+            return a.toString().compareTo(b.toString()) <= 0 ? List.of(a, b) : List.of(b, a);
+        }
         List<Specifier> sorted = new ArrayList<>(specifiers);
         sorted.sort(Comparator.comparing(Specifier::toString));
-        List<Specifier> unique = new ArrayList<>(sorted.size());
-        for (Specifier s : sorted) {
-            if (!unique.contains(s)) {
-                unique.add(s);
-            }
-        }
-        return List.copyOf(unique);
+        return List.copyOf(new LinkedHashSet<>(sorted));
     }
 
     /** Equal when the canonical lists agree; the pre-release policy is ignored. */

@@ -74,6 +74,122 @@ final class Text {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
+    /**
+     * Python's {@code str.lower()}: full Unicode case mapping, independent of the default
+     * locale, with Python's rule for a final capital sigma (Java's differs).
+     */
+    static String pyLower(String s) {
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) {
+            char c = s.charAt(i);
+            ascii = c < 0x80 && (c < 'A' || c > 'Z');
+        }
+        if (ascii) {
+            return s;
+        }
+        int sigma = s.indexOf(CAPITAL_SIGMA);
+        if (sigma < 0) {
+            return s.toLowerCase(java.util.Locale.ROOT);
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        int from = 0;
+        for (; sigma >= 0; sigma = s.indexOf(CAPITAL_SIGMA, from)) {
+            b.append(s.substring(from, sigma).toLowerCase(java.util.Locale.ROOT));
+            b.append(isFinalSigma(s, sigma) ? '\u03c2' : '\u03c3');
+            from = sigma + 1;
+        }
+        return b.append(s.substring(from).toLowerCase(java.util.Locale.ROOT)).toString();
+    }
+
+    private static final char CAPITAL_SIGMA = '\u03a3';
+
+    /** Unicode's Final_Sigma context: after a cased letter and not before one, case-ignorable characters skipped. */
+    private static boolean isFinalSigma(String s, int at) {
+        int j = at;
+        int c = 0;
+        while (j > 0) {
+            c = s.codePointBefore(j);
+            j -= Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                break;
+            }
+        }
+        if (c == 0 || isCaseIgnorable(c) || !isCased(c)) {
+            return false;
+        }
+        for (int k = at + 1; k < s.length(); ) {
+            int d = s.codePointAt(k);
+            k += Character.charCount(d);
+            if (!isCaseIgnorable(d)) {
+                return !isCased(d);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCased(int c) {
+        return Character.isLowerCase(c) || Character.isUpperCase(c) || Character.getType(c) == Character.TITLECASE_LETTER;
+    }
+
+    /** Unicode's Case_Ignorable: marks, format characters, modifiers, and the word-internal punctuation. */
+    private static boolean isCaseIgnorable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT, Character.MODIFIER_LETTER,
+                    Character.MODIFIER_SYMBOL -> true;
+            default -> switch (c) {
+                case '\'', '.', ':', 0xb7, 0x387, 0x55f, 0x5f4, 0x2018, 0x2019, 0x2024, 0x2027, 0xfe13, 0xfe52, 0xfe55,
+                        0xff07, 0xff0e, 0xff1a -> true;
+                default -> false;
+            };
+        };
+    }
+
+    /** Python's ordering of str values: by code point, not by UTF-16 unit. */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    /** Python's regex {@code \w} for str patterns: letters, numbers and the underscore. */
+    static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return isAsciiAlnum((char) cp) || cp == '_';
+        }
+        return Character.isLetter(cp) || switch (Character.getType(cp)) {
+            case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** Python's {@code str.isidentifier()}. */
+    static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int first = s.codePointAt(0);
+        if (first != '_' && !(Character.isUnicodeIdentifierStart(first) && !Character.isIdentifierIgnorable(first))) {
+            return false;
+        }
+        for (int i = Character.charCount(first); i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
     /** Python's {@code repr()} of a str, as packaging's error messages quote their input. */
     static String pyRepr(String s) {
         if (s == null) {
@@ -83,7 +199,6 @@ final class Text {
         char quote = hasSingle && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder b = new StringBuilder(s.length() + 2).append(quote);
         for (int i = 0; i < s.length(); ) {
-            // By code point: Python shows a printable astral character (an emoji) as itself.
             int c = s.codePointAt(i);
             i += Character.charCount(c);
             if (c == quote || c == '\\') {

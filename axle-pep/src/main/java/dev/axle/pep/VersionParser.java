@@ -175,11 +175,7 @@ final class VersionParser {
             }
         }
         if (digits) {
-            if (to - from <= 18) {
-                return Long.parseLong(s, from, to, 10);
-            }
-            java.math.BigInteger n = new java.math.BigInteger(s.substring(from, to));
-            return n.bitLength() < 63 ? (Object) n.longValue() : n;
+            return Digits.parse(s, from, to);
         }
         StringBuilder b = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
