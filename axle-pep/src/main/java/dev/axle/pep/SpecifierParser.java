@@ -38,8 +38,23 @@ final class SpecifierParser {
         return p.specifier() ? -1 : Math.min(p.pos, s.length());
     }
 
+    /**
+     * End of the specifier that starts exactly at {@code from}, as the requirement tokenizer
+     * matches one (the longest prefix that is a specifier, no leading whitespace), or -1.
+     */
+    static int tokenEnd(String s, int from) {
+        SpecifierParser p = new SpecifierParser(s);
+        p.pos = from;
+        return p.operatorAndVersion() ? p.pos : -1;
+    }
+
     private boolean specifier() {
         pos = Text.skipSpace(s, 0, end);
+        return operatorAndVersion() && atEnd();
+    }
+
+    /** One specifier without surrounding whitespace, from {@code pos}; leaves {@code pos} after it. */
+    private boolean operatorAndVersion() {
         if (s.startsWith("===", pos)) {
             pos = Text.skipSpace(s, pos + 3, end);
             while (pos < end) {
@@ -49,7 +64,7 @@ final class SpecifierParser {
                 }
                 pos++;
             }
-            return atEnd();
+            return true;
         }
         if (s.startsWith("==", pos) || s.startsWith("!=", pos)) {
             pos += 2;
@@ -58,11 +73,11 @@ final class SpecifierParser {
             }
             if (pos + 1 < end && s.charAt(pos) == '.' && s.charAt(pos + 1) == '*') {
                 pos += 2;
-                return atEnd();
+                return true;
             }
             suffixes();
             local();
-            return atEnd();
+            return true;
         }
         if (s.startsWith("~=", pos)) {
             pos += 2;
@@ -71,7 +86,7 @@ final class SpecifierParser {
                 return false;
             }
             suffixes();
-            return atEnd();
+            return true;
         }
         if (s.startsWith("<=", pos) || s.startsWith(">=", pos)) {
             pos += 2;
@@ -84,7 +99,7 @@ final class SpecifierParser {
             return false;
         }
         suffixes();
-        return atEnd();
+        return true;
     }
 
     private boolean atEnd() {
@@ -102,12 +117,10 @@ final class SpecifierParser {
         if (to == pos) {
             return false;
         }
-        if (to < end && s.charAt(to) == '!') {
+        // An epoch only counts when digits follow its '!' (the regex backtracks otherwise).
+        if (to + 1 < end && s.charAt(to) == '!' && Text.isAsciiDigit(s.charAt(to + 1))) {
             pos = to + 1;
             to = digits(pos);
-            if (to == pos) {
-                return false;
-            }
         }
         pos = to;
         int parts = 1;
