@@ -1,5 +1,8 @@
 package dev.axle.pep;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Character classes with Python's meaning, so parsing agrees with pypa/packaging. */
 final class Text {
     private Text() {}
@@ -51,6 +54,60 @@ final class Text {
     /** ASCII-only lower case, as Python's regex (?a) and name normalization use. */
     static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /** ASCII-only lower case of a whole string (email header names, Python's {@code (?a)} regexes). */
+    static String asciiLower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    out[j] = lower(out[j]);
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    /** Python's {@code str.split()} without arguments: runs of whitespace separate, none kept. */
+    static List<String> splitWhitespace(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (true) {
+            i = skipSpace(s, i, n);
+            if (i >= n) {
+                return out;
+            }
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            out.add(s.substring(start, i));
+        }
+    }
+
+    /** Python's {@code str.rstrip()}. */
+    static String rstrip(String s) {
+        int to = trimEnd(s, 0, s.length());
+        return to == s.length() ? s : s.substring(0, to);
+    }
+
+    /** Python's {@code str.lstrip()}. */
+    static String lstrip(String s) {
+        int from = skipSpace(s, 0, s.length());
+        return from == 0 ? s : s.substring(from);
+    }
+
+    /**
+     * A character that {@code str.splitlines()} treats as a line boundary: CR, LF, VT, FF,
+     * U+001C to U+001E, U+0085, U+2028 and U+2029.
+     */
+    static boolean isLineBoundary(char c) {
+        return c == '\n' || c == '\r' || c == '\u000b' || c == '\f'
+                || (c >= '\u001c' && c <= '\u001e') || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** Python's {@code repr()} of a str, as packaging's error messages quote their input. */
