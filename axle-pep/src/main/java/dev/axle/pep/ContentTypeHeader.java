@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -114,7 +113,7 @@ final class ContentTypeHeader {
         contentType = contentType(str(root));
         params = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : decodedParameters) {
-            params.put(p.getKey().toLowerCase(Locale.ROOT), p.getValue());
+            params.put(Text.pyLower(p.getKey()), p.getValue());
         }
     }
 
@@ -155,7 +154,7 @@ final class ContentTypeHeader {
 
     private static String contentType(String decoded) {
         int semi = decoded.indexOf(';');
-        String type = Text.strip(semi < 0 ? decoded : decoded.substring(0, semi)).toLowerCase(Locale.ROOT);
+        String type = Text.pyLower(Text.strip(semi < 0 ? decoded : decoded.substring(0, semi)));
         return type.indexOf('/') >= 0 && type.indexOf('/') == type.lastIndexOf('/') ? type : "text/plain";
     }
 

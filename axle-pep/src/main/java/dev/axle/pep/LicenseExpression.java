@@ -45,7 +45,7 @@ public final class LicenseExpression {
         Map<String, String> refs = new HashMap<>();
         for (int[] span : spans) {
             String token = expression.substring(span[0], span[1]);
-            String lower = token.toLowerCase(Locale.ROOT);
+            String lower = Text.pyLower(token);
             tokens.add(lower);
             // LicenseRef ids keep the case of their last spelling in the expression.
             if (lower.startsWith(LICENSE_REF)) {

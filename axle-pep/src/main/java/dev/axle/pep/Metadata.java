@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Validated core metadata (versions 1.0 to 2.6, as pypa/packaging 26.3 accepts them), with
- * typed values: {@link Version}, {@link LicenseExpression}, normalized extra names,
- * lower-cased Dynamic field names.
+ * typed values: {@link Version}, {@link Requirement}s, {@link SpecifierSet},
+ * {@link LicenseExpression}, normalized extra names, lower-cased Dynamic field names.
  *
  * <p>{@link #fromEmail(String)} and {@link #fromRaw(RawMetadata)} validate everything at
  * once and throw an {@link InvalidMetadataException} listing every problem: missing
@@ -240,14 +240,15 @@ public final class Metadata {
         return list(MetadataField.CLASSIFIER);
     }
 
-    /** Requires-Dist, as written. */
-    public List<String> requiresDist() {
-        return list(MetadataField.REQUIRES_DIST);
+    /** Requires-Dist: the dependencies, with their extra and environment markers. */
+    @SuppressWarnings("unchecked")
+    public List<Requirement> requiresDist() {
+        Object v = get(MetadataField.REQUIRES_DIST);
+        return v == null ? List.of() : (List<Requirement>) v;
     }
 
-    /** Requires-Python, as written. */
-    public Optional<String> requiresPython() {
-        return string(MetadataField.REQUIRES_PYTHON);
+    public Optional<SpecifierSet> requiresPython() {
+        return Optional.ofNullable((SpecifierSet) get(MetadataField.REQUIRES_PYTHON));
     }
 
     public List<String> requiresExternal() {

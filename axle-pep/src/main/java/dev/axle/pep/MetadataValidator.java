@@ -2,7 +2,6 @@ package dev.axle.pep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,8 +22,8 @@ final class MetadataValidator {
     private MetadataValidator() {}
 
     /**
-     * The typed value of {@code field}: a String, Version, LicenseExpression, or a List or Map
-     * of Strings. {@code raw} is null only for a required field that is missing.
+     * The typed value of {@code field}: a String, Version, SpecifierSet, LicenseExpression, a
+     * List of Strings or Requirements, or a Map of Strings. {@code raw} is null only for a required field that is missing.
      *
      * @throws InvalidMetadataException with the one problem found
      */
@@ -41,7 +40,8 @@ final class MetadataValidator {
             case LICENSE_EXPRESSION -> licenseExpression((String) raw);
             case LICENSE_FILE -> licenseFiles((List<String>) raw);
             case IMPORT_NAME, IMPORT_NAMESPACE -> importNames(field, (List<String>) raw);
-            // TODO: Requires-Dist as Requirement and Requires-Python as SpecifierSet once those land.
+            case REQUIRES_DIST -> requiresDist((List<String>) raw);
+            case REQUIRES_PYTHON -> requiresPython((String) raw);
             default -> raw;
         };
     }
@@ -69,9 +69,10 @@ final class MetadataValidator {
         if (value == null || value.isEmpty()) {
             throw invalid(MetadataField.NAME, "'name' is a required field");
         }
-        if (!isValidName(value)) {
-            throw invalid(MetadataField.NAME, invalidFor(value, MetadataField.NAME),
-                    new IllegalArgumentException("name is invalid: " + Text.pyRepr(value)));
+        try {
+            ProjectName.canonicalize(value, true);
+        } catch (InvalidNameException e) {
+            throw invalid(MetadataField.NAME, invalidFor(value, MetadataField.NAME), e);
         }
         return value;
     }
@@ -109,13 +110,13 @@ final class MetadataValidator {
             throw invalid(field, notValid + ": " + header.firstDefect());
         }
         String type = header.contentType();
-        if (!CONTENT_TYPES.contains(type) || !value.toLowerCase(Locale.ROOT).contains(type)) {
+        if (!CONTENT_TYPES.contains(type) || !Text.pyLower(value).contains(type)) {
             throw invalid(field, Text.pyRepr(field.lowerName()) + " must be one of " + CONTENT_TYPE_LIST
                     + ", not " + Text.pyRepr(value));
         }
         Map<String, String> params = header.params();
         String charset = params.getOrDefault("charset", "UTF-8");
-        if (!charset.toLowerCase(Locale.ROOT).equals("utf-8")) {
+        if (!Text.pyLower(charset).equals("utf-8")) {
             throw invalid(field, Text.pyRepr(field.lowerName()) + " can only specify the UTF-8 charset, not "
                     + Text.pyRepr(charset));
         }
@@ -130,7 +131,7 @@ final class MetadataValidator {
     private static List<String> dynamic(List<String> values) {
         List<String> lowered = new ArrayList<>(values.size());
         for (String v : values) {
-            lowered.add(v.toLowerCase(Locale.ROOT));
+            lowered.add(Text.pyLower(v));
         }
         for (String name : lowered) {
             if (name.equals("name") || name.equals("version") || name.equals("metadata-version")) {
@@ -146,13 +147,33 @@ final class MetadataValidator {
     private static List<String> providesExtra(List<String> values) {
         List<String> normalized = new ArrayList<>(values.size());
         for (String extra : values) {
-            if (!isValidName(extra)) {
-                throw invalid(MetadataField.PROVIDES_EXTRA, invalidFor(extra, MetadataField.PROVIDES_EXTRA),
-                        new IllegalArgumentException("name is invalid: " + Text.pyRepr(extra)));
+            try {
+                normalized.add(ProjectName.canonicalize(extra, true));
+            } catch (InvalidNameException e) {
+                throw invalid(MetadataField.PROVIDES_EXTRA, invalidFor(extra, MetadataField.PROVIDES_EXTRA), e);
             }
-            normalized.add(canonicalizeName(extra));
         }
         return List.copyOf(normalized);
+    }
+
+    private static List<Requirement> requiresDist(List<String> values) {
+        List<Requirement> requirements = new ArrayList<>(values.size());
+        for (String requirement : values) {
+            try {
+                requirements.add(Requirement.parse(requirement));
+            } catch (InvalidRequirementException e) {
+                throw invalid(MetadataField.REQUIRES_DIST, invalidFor(requirement, MetadataField.REQUIRES_DIST), e);
+            }
+        }
+        return List.copyOf(requirements);
+    }
+
+    private static SpecifierSet requiresPython(String value) {
+        try {
+            return SpecifierSet.parse(value);
+        } catch (InvalidSpecifierException e) {
+            throw invalid(MetadataField.REQUIRES_PYTHON, invalidFor(value, MetadataField.REQUIRES_PYTHON), e);
+        }
     }
 
     private static LicenseExpression licenseExpression(String value) {
@@ -188,7 +209,7 @@ final class MetadataValidator {
             int semicolon = importName.indexOf(';');
             String name = Text.rstrip(semicolon < 0 ? importName : importName.substring(0, semicolon));
             for (String identifier : name.split("\\.", -1)) {
-                if (!isIdentifier(identifier)) {
+                if (!Text.isIdentifier(identifier)) {
                     throw invalid(field, invalidFor(name, field) + "; " + Text.pyRepr(identifier)
                             + " is not a valid identifier");
                 }
@@ -201,68 +222,5 @@ final class MetadataValidator {
             }
         }
         return List.copyOf(values);
-    }
-
-    /** Python's {@code str.isidentifier()}: XID_Start or "_", then XID_Continue characters. */
-    static boolean isIdentifier(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            boolean ok = i == 0 ? cp == '_' || isXidStart(cp) : isXidContinue(cp);
-            if (!ok) {
-                return false;
-            }
-            i += Character.charCount(cp);
-        }
-        return true;
-    }
-
-    private static boolean isXidStart(int cp) {
-        return Character.isUnicodeIdentifierStart(cp) && !notXid(cp) && cp != 0x0E33 && cp != 0x0EB3
-                && cp != 0xFF9E && cp != 0xFF9F;
-    }
-
-    private static boolean isXidContinue(int cp) {
-        return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp) && !notXid(cp);
-    }
-
-    /** Characters in ID_Start/ID_Continue that NFKC closure removes from the XID sets. */
-    private static boolean notXid(int cp) {
-        return cp == 0x037A || cp == 0x309B || cp == 0x309C || (cp >= 0xFC5E && cp <= 0xFC63)
-                || cp == 0xFDFA || cp == 0xFDFB
-                || (cp >= 0xFE70 && cp <= 0xFE7E && (cp & 1) == 0);
-    }
-
-    /** packaging's name rule: ASCII letters and digits, inner {@code . _ -} allowed. */
-    static boolean isValidName(String name) {
-        int n = name.length();
-        if (n == 0 || !Text.isAsciiAlnum(name.charAt(0)) || !Text.isAsciiAlnum(name.charAt(n - 1))) {
-            return false;
-        }
-        for (int i = 1; i < n - 1; i++) {
-            char c = name.charAt(i);
-            if (!Text.isAsciiAlnum(c) && c != '.' && c != '_' && c != '-') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** PEP 503 normalization of a valid name: lower case, runs of {@code - _ .} to one {@code -}. */
-    static String canonicalizeName(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '-' || c == '_' || c == '.') {
-                if (out.length() == 0 || out.charAt(out.length() - 1) != '-') {
-                    out.append('-');
-                }
-            } else {
-                out.append(Text.lower(c));
-            }
-        }
-        return out.toString();
     }
 }

@@ -63,6 +63,10 @@ public class PepSyntaxException extends IllegalArgumentException {
             s -= shift;
             e -= shift;
         }
-        return reason + "\n    " + shown + "\n    " + " ".repeat(s) + "~".repeat(e - s) + "^";
+        // Columns count code points, as Python's str indices do, so an astral character
+        // before the span shifts the underline by one column, not two.
+        int column = shown.codePointCount(0, s);
+        int width = shown.codePointCount(s, e);
+        return reason + "\n    " + shown + "\n    " + " ".repeat(column) + "~".repeat(width) + "^";
     }
 }

@@ -38,15 +38,15 @@ public final class Version implements Comparable<Version> {
     private final long pre;
     private final long post;
     private final long dev;
-    /** Local segments: lower-case {@code String}s, {@code Long}s or {@code BigInteger}s; null if none. */
+    /** Local segments: lower-case {@code String}s, {@code Long}s or {@link Digits}; null if none. */
     private final Object[] local;
-    private final BigInteger[] huge;
+    private final Digits[] huge;
 
     private int hash;
     private String text;
 
     private Version(long epoch, long[] release, int preKind, long pre, long post, long dev,
-            Object[] local, BigInteger[] huge) {
+            Object[] local, Digits[] huge) {
         this.epoch = epoch;
         this.release = release;
         this.preKind = preKind;
@@ -66,7 +66,61 @@ public final class Version implements Comparable<Version> {
         if (version == null) {
             throw new InvalidVersionException(null, 0);
         }
-        return new VersionParser(version).parse();
+        Version v = simple(version);
+        return v != null ? v : new VersionParser(version).parse();
+    }
+
+    /** Parses a version, or returns null for invalid input. */
+    static Version parseOrNull(String version) {
+        if (version == null) {
+            return null;
+        }
+        Version v = simple(version);
+        return v != null ? v : new VersionParser(version).parseOrNull();
+    }
+
+    /**
+     * The common case, digits and dots only with short numbers ({@code 1.26.4}), parsed in one
+     * pass; null when the input is anything else (the general parser then decides).
+     */
+    private static Version simple(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return null;
+        }
+        int parts = 1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                parts++;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        long[] release = new long[parts];
+        boolean normalized = true;
+        int k = 0;
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || s.charAt(i) == '.') {
+                int len = i - start;
+                if (len == 0 || len > 18) {
+                    return null;
+                }
+                normalized &= len == 1 || s.charAt(start) != '0';
+                long v = 0;
+                for (int j = start; j < i; j++) {
+                    v = v * 10 + (s.charAt(j) - '0');
+                }
+                release[k++] = v;
+                start = i + 1;
+            }
+        }
+        Version v = new Version(0, release, PRE_NONE, 0, ABSENT, ABSENT, null, null);
+        if (normalized) {
+            v.text = s;
+        }
+        return v;
     }
 
     /**
@@ -76,8 +130,7 @@ public final class Version implements Comparable<Version> {
         if (version == null) {
             return Optional.empty();
         }
-        Version v = new VersionParser(version).parseOrNull();
-        return Optional.ofNullable(v);
+        return Optional.ofNullable(parseOrNull(version));
     }
 
     /** Builds a version from its parts, as packaging's {@code Version.from_parts}. */
@@ -262,11 +315,11 @@ public final class Version implements Comparable<Version> {
         return b.build();
     }
 
-    /** {@code V.post(N+1).dev0} for a post-release V, dropping the local label. */
+    /** {@code V.post(N+1).dev0}, or {@code V.post0.dev0} if V is no post-release; drops the local label. */
     Version nextPostDev0() {
         Builder b = new Builder(huge);
         b.copyPublic(this);
-        b.post = b.add(post, 1);
+        b.post = post == ABSENT ? 0 : b.add(post, 1);
         b.dev = 0;
         return b.build();
     }
@@ -303,7 +356,11 @@ public final class Version implements Comparable<Version> {
     // ---- comparison -------------------------------------------------------------------
 
     private BigInteger big(long n) {
-        return n >= 0 ? BigInteger.valueOf(n) : huge[(int) (HUGE_BASE - n)];
+        return n >= 0 ? BigInteger.valueOf(n) : huge(n).toBigInteger();
+    }
+
+    private Digits huge(long n) {
+        return huge[(int) (HUGE_BASE - n)];
     }
 
     private static int compareNum(long a, Version va, long b, Version vb) {
@@ -316,14 +373,14 @@ public final class Version implements Comparable<Version> {
         if (b >= 0) {
             return 1;
         }
-        return va.big(a).compareTo(vb.big(b));
+        return va.huge(a).compareTo(vb.huge(b));
     }
 
     private static boolean equalNum(long a, Version va, long b, Version vb) {
         if (a >= 0 || b >= 0) {
             return a == b;
         }
-        return va.big(a).equals(vb.big(b));
+        return va.huge(a).equals(vb.huge(b));
     }
 
     private int trimmedReleaseLength() {
@@ -364,6 +421,19 @@ public final class Version implements Comparable<Version> {
             return preKind;
         }
         return post == ABSENT && dev != ABSENT ? -1 : 3;
+    }
+
+    /** Compares epoch, release and pre-release rank and number (packaging's key up to the post segment). */
+    int compareReleaseAndPre(Version o) {
+        int c = compareRelease(o);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(preRank(), o.preRank());
+        if (c != 0 || preKind == PRE_NONE) {
+            return c;
+        }
+        return compareNum(pre, this, o.pre, o);
     }
 
     /** PEP 440 order of the public version (local labels ignored). */
@@ -454,7 +524,7 @@ public final class Version implements Comparable<Version> {
         if (y instanceof Long) {
             return 1;
         }
-        return ((BigInteger) x).compareTo((BigInteger) y);
+        return ((Digits) x).compareTo((Digits) y);
     }
 
     /** True if {@code this < other}. */
@@ -498,18 +568,18 @@ public final class Version implements Comparable<Version> {
     }
 
     private int computeHash() {
-        int h = Long.hashCode(epoch >= 0 ? epoch : big(epoch).hashCode());
+        int h = numHash(epoch);
         int n = trimmedReleaseLength();
         for (int i = 0; i < n; i++) {
             long r = release[i];
-            h = 31 * h + (r >= 0 ? Long.hashCode(r) : big(r).hashCode());
+            h = 31 * h + numHash(r);
         }
         h = 31 * h + preRank();
         if (preKind != PRE_NONE) {
-            h = 31 * h + (pre >= 0 ? Long.hashCode(pre) : big(pre).hashCode());
+            h = 31 * h + numHash(pre);
         }
-        h = 31 * h + (post >= 0 ? Long.hashCode(post) : post == ABSENT ? -7 : big(post).hashCode());
-        h = 31 * h + (dev >= 0 ? Long.hashCode(dev) : dev == ABSENT ? -11 : big(dev).hashCode());
+        h = 31 * h + (post == ABSENT ? -7 : numHash(post));
+        h = 31 * h + (dev == ABSENT ? -11 : numHash(dev));
         if (local != null) {
             h = 31 * h + Arrays.hashCode(local);
         }
@@ -545,8 +615,12 @@ public final class Version implements Comparable<Version> {
         return t;
     }
 
+    private int numHash(long n) {
+        return n >= 0 ? Long.hashCode(n) : huge(n).hashCode();
+    }
+
     private StringBuilder appendNum(StringBuilder b, long n) {
-        return n >= 0 ? b.append(n) : b.append(big(n));
+        return n >= 0 ? b.append(n) : b.append(huge(n).value());
     }
 
     private void appendRelease(StringBuilder b) {
@@ -581,6 +655,15 @@ public final class Version implements Comparable<Version> {
             return toString();
         }
         return new Version(epoch, Arrays.copyOf(release, n), preKind, pre, post, dev, local, huge).toString();
+    }
+
+    /**
+     * Packaging's {@code canonicalize_version(version, strip_trailing_zero=...)} on a string:
+     * the canonical form of a valid version, or {@code version} itself, unaltered, when it
+     * is not a valid version.
+     */
+    public static String canonicalize(String version, boolean stripTrailingZero) {
+        return tryParse(version).map(v -> v.canonical(stripTrailingZero)).orElse(version);
     }
 
     /** The pre-release segment of a version: its kind ({@code a}, {@code b}, {@code rc}) and number. */
@@ -622,11 +705,11 @@ public final class Version implements Comparable<Version> {
         long post = ABSENT;
         long dev = ABSENT;
         Object[] local;
-        private ArrayList<BigInteger> huge;
+        private ArrayList<Digits> huge;
 
         Builder() {}
 
-        Builder(BigInteger[] existing) {
+        Builder(Digits[] existing) {
             if (existing != null) {
                 huge = new ArrayList<>(Arrays.asList(existing));
             }
@@ -651,7 +734,16 @@ public final class Version implements Comparable<Version> {
                 }
                 return n;
             }
-            return num(new BigInteger(s.substring(from, to)), "number");
+            Object n = Digits.parse(s, from, to);
+            return n instanceof Long l ? l : store((Digits) n);
+        }
+
+        private long store(Digits n) {
+            if (huge == null) {
+                huge = new ArrayList<>(2);
+            }
+            huge.add(n);
+            return HUGE_BASE - (huge.size() - 1);
         }
 
         long num(BigInteger n, String what) {
@@ -661,24 +753,20 @@ public final class Version implements Comparable<Version> {
             if (n.bitLength() < 63) {
                 return n.longValue();
             }
-            if (huge == null) {
-                huge = new ArrayList<>(2);
-            }
-            huge.add(n);
-            return HUGE_BASE - (huge.size() - 1);
+            return store(new Digits(n.toString()));
         }
 
         long add(long n, long k) {
             if (n >= 0 && n <= Long.MAX_VALUE - k) {
                 return n + k;
             }
-            BigInteger b = n >= 0 ? BigInteger.valueOf(n) : huge.get((int) (HUGE_BASE - n));
+            BigInteger b = n >= 0 ? BigInteger.valueOf(n) : huge.get((int) (HUGE_BASE - n)).toBigInteger();
             return num(b.add(BigInteger.valueOf(k)), "number");
         }
 
         Version build() {
             return new Version(epoch, release, preKind, pre, post, dev, local,
-                    huge == null ? null : huge.toArray(new BigInteger[0]));
+                    huge == null ? null : huge.toArray(new Digits[0]));
         }
     }
 }

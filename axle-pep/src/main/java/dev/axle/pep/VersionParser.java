@@ -175,11 +175,7 @@ final class VersionParser {
             }
         }
         if (digits) {
-            if (to - from <= 18) {
-                return Long.parseLong(s, from, to, 10);
-            }
-            java.math.BigInteger n = new java.math.BigInteger(s.substring(from, to));
-            return n.bitLength() < 63 ? (Object) n.longValue() : n;
+            return Digits.parse(s, from, to);
         }
         StringBuilder b = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
@@ -199,21 +195,15 @@ final class VersionParser {
     // ---- lexical helpers --------------------------------------------------------------
 
     private int digitsEnd(int from) {
-        while (from < end && Text.isAsciiDigit(s.charAt(from))) {
-            from++;
-        }
-        return from;
+        return Text.digitsEnd(s, from, end);
     }
 
     private int alnumEnd(int from) {
-        while (from < end && Text.isAsciiAlnum(s.charAt(from))) {
-            from++;
-        }
-        return from;
+        return Text.alnumEnd(s, from, end);
     }
 
     private static boolean isSeparator(char c) {
-        return c == '.' || c == '_' || c == '-';
+        return Text.isVersionSeparator(c);
     }
 
     /** Skips one optional separator. */

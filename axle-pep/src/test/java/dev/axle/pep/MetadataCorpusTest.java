@@ -115,8 +115,10 @@ class MetadataCorpusTest {
         assertThat(m.licenseExpression()).hasValue(LicenseExpression.parse("Apache-2.0 OR BSD-2-Clause"));
         assertThat(m.licenseFiles()).containsExactly("LICENSE.APACHE", "LICENSE.BSD");
         assertThat(m.classifiers()).hasSize(2);
-        assertThat(m.requiresDist()).hasSize(5);
-        assertThat(m.requiresPython()).hasValue(">=3");
+        assertThat(m.requiresDist()).containsExactly(Requirement.parse("reportlab; extra == 'pdf'"),
+                Requirement.parse("pkginfo"), Requirement.parse("PasteDeploy"), Requirement.parse("zope.interface>3.5.0"),
+                Requirement.parse("pywin32>1.0; sys_platform == 'win32'"));
+        assertThat(m.requiresPython()).hasValue(SpecifierSet.parse(">=3"));
         assertThat(m.requiresExternal()).hasSize(3);
         assertThat(m.projectUrls()).containsEntry("Documentation", "https://example.com/BeagleVote").hasSize(2);
         assertThat(m.providesExtra()).containsExactly("pdf");
@@ -161,11 +163,11 @@ class MetadataCorpusTest {
                 License-File: LICENSE.BSD
                 Classifier: Development Status :: 4 - Beta
                 Classifier: Environment :: Console (Text Based)
-                Requires-Dist: reportlab; extra == 'pdf'
+                Requires-Dist: reportlab; extra == "pdf"
                 Requires-Dist: pkginfo
                 Requires-Dist: PasteDeploy
-                Requires-Dist: zope.interface (>3.5.0)
-                Requires-Dist: pywin32 >1.0; sys_platform == 'win32'
+                Requires-Dist: zope.interface>3.5.0
+                Requires-Dist: pywin32>1.0; sys_platform == "win32"
                 Requires-Python: >=3
                 Requires-External: C
                 Requires-External: libpng (>=1.5)

@@ -111,17 +111,10 @@ class MetadataOracleTest {
     @TestFactory
     Stream<DynamicTest> emailValidation() {
         List<DynamicTest> tests = new ArrayList<>();
-        int skipped = 0;
         for (JsonNode c : ORACLE.get("email")) {
             List<String> expected = new ArrayList<>();
             for (JsonNode p : c.get("problems")) {
                 expected.add(p.get(0).asText() + ": " + p.get(1).asText());
-            }
-            if (expected.stream().anyMatch(p -> p.contains("is invalid for 'requires-"))) {
-                // TODO: Requires-Dist and Requires-Python are kept as strings until Requirement
-                // and SpecifierSet are merged from main; their validation comes with them.
-                skipped++;
-                continue;
             }
             String summary = c.has("summary") ? c.get("summary").asText() : null;
             tests.add(DynamicTest.dynamicTest(name(c), () -> {
@@ -147,7 +140,6 @@ class MetadataOracleTest {
             }));
         }
         Corpus.count(FILE + " email (Metadata.from_email)", tests.size());
-        Corpus.count(FILE + " email (skipped until Requirement/SpecifierSet land)", skipped);
         return tests.stream();
     }
 

@@ -157,6 +157,22 @@ class MetadataTest {
     }
 
     @Test
+    void requiresDistAndRequiresPythonAreParsed() {
+        Metadata m = valid("Requires-Dist: pkginfo\nRequires-Dist: zope.interface (>3.5.0)\n"
+                + "Requires-Dist: pywin32 >1.0; sys_platform == 'win32'\nRequires-Python: >2.6,!=3.0.*,!=3.1.*\n");
+        assertThat(m.requiresDist()).extracting(Requirement::toString)
+                .containsExactly("pkginfo", "zope.interface>3.5.0", "pywin32>1.0; sys_platform == \"win32\"");
+        assertThat(m.requiresPython()).hasValue(SpecifierSet.parse("!=3.0.*,!=3.1.*,>2.6"));
+        InvalidMetadataException e = catchThrowableOfType(InvalidMetadataException.class, () -> valid(
+                "Requires-Dist: pkginfo\nRequires-Dist: -not-real\nRequires-Dist: x[\nRequires-Python: NotReal\n"));
+        assertThat(e.problems()).extracting(p -> p.field() + ": " + p.message()).containsExactly(
+                "requires-dist: '-not-real' is invalid for 'requires-dist'",
+                "requires-python: 'NotReal' is invalid for 'requires-python'");
+        assertThat(e.problems().get(0).cause()).containsInstanceOf(InvalidRequirementException.class);
+        assertThat(e.problems().get(1).cause()).containsInstanceOf(InvalidSpecifierException.class);
+    }
+
+    @Test
     void summaryIsOneLine() {
         assertThat(valid("Summary: Hello\n").summary()).hasValue("Hello");
         for (String breaks : List.of("\n    Again", "\r\n Again")) {
@@ -258,10 +274,10 @@ class MetadataTest {
     @Test
     void pythonIdentifiers() {
         for (String ok : List.of("_", "x1", "\u00e9t\u00e9", "\u2118", "x\u00b7", "x\u0661", "\u1885", "a\u0300")) {
-            assertThat(MetadataValidator.isIdentifier(ok)).as(Text.pyRepr(ok)).isTrue();
+            assertThat(Text.isIdentifier(ok)).as(Text.pyRepr(ok)).isTrue();
         }
         for (String bad : List.of("", "1x", "\u0661x", "a-b", "a b", "x\u200d", "\u037a", "\u309b", "\ufe70", "a\u0000")) {
-            assertThat(MetadataValidator.isIdentifier(bad)).as(Text.pyRepr(bad)).isFalse();
+            assertThat(Text.isIdentifier(bad)).as(Text.pyRepr(bad)).isFalse();
         }
     }
 

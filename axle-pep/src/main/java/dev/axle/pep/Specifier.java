@@ -1,0 +1,343 @@
+package dev.axle.pep;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One PEP 440 version specifier, such as {@code >=1.2}, {@code ==1.4.*} or {@code ~=2.2.post3}.
+ *
+ * <p>Matching follows pypa/packaging 26.3: {@code ==V} and {@code !=V} ignore local labels
+ * unless V has one; {@code >V} excludes V's post-releases (and {@code <V} V's pre-releases)
+ * unless V is one itself; wildcards match by release prefix; {@code ===} compares the string
+ * verbatim (case-insensitively). The pre-release policy is a three-valued flag:
+ * {@code true} admits pre-releases, {@code false} refuses them, {@code null} applies
+ * PEP 440's default (a lone version is admitted; {@link #filter} admits pre-releases only
+ * when nothing else matches).
+ */
+public final class Specifier {
+
+    /** The comparison operators of PEP 440. */
+    public enum Operator {
+        COMPATIBLE("~="),
+        EQUAL("=="),
+        NOT_EQUAL("!="),
+        LESS_EQUAL("<="),
+        GREATER_EQUAL(">="),
+        LESS("<"),
+        GREATER(">"),
+        ARBITRARY("===");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** The operator as written in a specifier, e.g. {@code ~=}. */
+        public String symbol() {
+            return symbol;
+        }
+
+        @Override
+        public String toString() {
+            return symbol;
+        }
+    }
+
+    private final Operator operator;
+    /** The version part as written (whitespace stripped), e.g. {@code 1.0.*}. */
+    private final String version;
+    /** The parsed version (the prefix for wildcards); null for an unparsable {@code ===} operand. */
+    private final Version parsed;
+    private final boolean wildcard;
+    private final boolean hasLocal;
+    private final Boolean prereleases;
+    /** A precomputed version the operator compares against (see {@link #matches}). */
+    private final Version lower;
+    private final Version upper;
+    private String canonical;
+    private String text;
+
+    private Specifier(Operator operator, String version, Boolean prereleases) {
+        this.operator = operator;
+        this.version = version;
+        this.prereleases = prereleases;
+        this.wildcard = version.endsWith(".*");
+        this.hasLocal = version.indexOf('+') >= 0;
+        this.parsed = parseOperand(operator, wildcard ? version.substring(0, version.length() - 2) : version);
+        Version lo = null;
+        Version hi = null;
+        if (parsed != null) {
+            switch (operator) {
+                case EQUAL, NOT_EQUAL -> {
+                    if (wildcard) {
+                        lo = parsed.baseDev0();
+                        hi = parsed.nextPrefixDev0();
+                    }
+                }
+                case GREATER -> {
+                    if (parsed.isDevrelease()) {
+                        lo = parsed.nextDev();
+                    } else if (parsed.isPostrelease()) {
+                        lo = parsed.nextPostDev0();
+                    }
+                }
+                case LESS -> hi = parsed.isPrerelease() ? parsed : parsed.withDev0();
+                case COMPATIBLE -> hi = parsed.releasePrefix().nextPrefixDev0();
+                default -> {}
+            }
+        }
+        this.lower = lo;
+        this.upper = hi;
+    }
+
+    private static Version parseOperand(Operator operator, String text) {
+        if (operator == Operator.ARBITRARY) {
+            return Version.parseOrNull(text);
+        }
+        if (operator == Operator.COMPATIBLE) {
+            // The ~= grammar admits Unicode case variants of i and s (see SpecifierParser).
+            StringBuilder b = null;
+            for (int i = 0; i < text.length(); i++) {
+                char f = SpecifierParser.unicodeFold(text.charAt(i));
+                if (f != 0) {
+                    if (b == null) {
+                        b = new StringBuilder(text);
+                    }
+                    b.setCharAt(i, f);
+                }
+            }
+            if (b != null) {
+                text = b.toString();
+            }
+        }
+        return Version.parse(text);
+    }
+
+    /**
+     * Parses one specifier.
+     *
+     * @throws InvalidSpecifierException if {@code spec} is null or not a specifier
+     */
+    public static Specifier parse(String spec) {
+        return parse(spec, null);
+    }
+
+    /**
+     * Parses one specifier with an explicit pre-release policy ({@code null}: detect it from
+     * the specifier, as packaging does).
+     */
+    public static Specifier parse(String spec, Boolean prereleases) {
+        if (spec == null) {
+            throw new InvalidSpecifierException("", 0);
+        }
+        int error = SpecifierParser.firstError(spec);
+        if (error >= 0) {
+            throw new InvalidSpecifierException(spec, error);
+        }
+        String s = Text.strip(spec);
+        Operator op;
+        if (s.startsWith("===")) {
+            op = Operator.ARBITRARY;
+        } else if (s.startsWith("~=")) {
+            op = Operator.COMPATIBLE;
+        } else if (s.startsWith("==")) {
+            op = Operator.EQUAL;
+        } else if (s.startsWith("!=")) {
+            op = Operator.NOT_EQUAL;
+        } else if (s.startsWith("<=")) {
+            op = Operator.LESS_EQUAL;
+        } else if (s.startsWith(">=")) {
+            op = Operator.GREATER_EQUAL;
+        } else if (s.startsWith("<")) {
+            op = Operator.LESS;
+        } else {
+            op = Operator.GREATER;
+        }
+        return new Specifier(op, Text.strip(s.substring(op.symbol.length())), prereleases);
+    }
+
+    /** The operator. */
+    public Operator operator() {
+        return operator;
+    }
+
+    /** The version part as written, e.g. {@code 1.0.*} or the string of a {@code ===}. */
+    public String version() {
+        return version;
+    }
+
+    /** The version part parsed (the prefix for wildcards); null for an unparsable {@code ===} operand. */
+    public Version parsedVersion() {
+        return parsed;
+    }
+
+    /** Whether this is a prefix match ({@code ==1.2.*} or {@code !=1.2.*}). */
+    public boolean isWildcard() {
+        return wildcard;
+    }
+
+    /** The explicit pre-release policy given when parsing, or null. */
+    public Boolean prereleasesOverride() {
+        return prereleases;
+    }
+
+    /**
+     * Whether this specifier admits pre-releases: the explicit policy if one was given, else
+     * whether it names a pre-release ({@code false} for {@code !=} and {@code ==V.*}; null for a
+     * {@code ===} operand that is no version).
+     */
+    public Boolean prereleases() {
+        if (prereleases != null) {
+            return prereleases;
+        }
+        if (operator == Operator.NOT_EQUAL || (operator == Operator.EQUAL && wildcard)) {
+            return Boolean.FALSE;
+        }
+        if (parsed == null) {
+            return null;
+        }
+        return parsed.isPrerelease();
+    }
+
+    /** This specifier with another explicit pre-release policy. */
+    public Specifier withPrereleases(Boolean policy) {
+        return new Specifier(operator, version, policy);
+    }
+
+    // ---- matching ---------------------------------------------------------------------
+
+    /**
+     * Whether {@code v} lies in the versions this operator describes, before any pre-release
+     * policy. Not meaningful for {@code ===}, which matches strings.
+     */
+    boolean matches(Version v) {
+        return switch (operator) {
+            case GREATER_EQUAL -> v.compareTo(parsed) >= 0;
+            case LESS_EQUAL -> v.comparePublic(parsed) <= 0;
+            case GREATER -> lower != null
+                    ? v.compareTo(lower) >= 0
+                    : v.compareTo(parsed) > 0 && !parsed.samePreFamily(v);
+            case LESS -> v.compareTo(upper) < 0;
+            case EQUAL -> equalMatch(v);
+            case NOT_EQUAL -> !equalMatch(v);
+            case COMPATIBLE -> v.compareTo(parsed) >= 0 && v.compareTo(upper) < 0;
+            case ARBITRARY -> arbitraryMatch(v.toString());
+        };
+    }
+
+    private boolean equalMatch(Version v) {
+        if (wildcard) {
+            return v.compareTo(lower) >= 0 && v.compareTo(upper) < 0;
+        }
+        return hasLocal ? v.compareTo(parsed) == 0 : v.comparePublic(parsed) == 0;
+    }
+
+    boolean arbitraryMatch(String text) {
+        return text.toLowerCase(Locale.ROOT).equals(version.toLowerCase(Locale.ROOT));
+    }
+
+    /** The policy a call applies: its own argument, else the explicit one, else an autodetected {@code true}. */
+    private Boolean effectivePrereleases(Boolean argument) {
+        if (argument != null) {
+            return argument;
+        }
+        if (prereleases != null) {
+            return prereleases;
+        }
+        return Boolean.TRUE.equals(prereleases()) ? Boolean.TRUE : null;
+    }
+
+    /** Whether {@code version} satisfies this specifier under the default pre-release policy. */
+    public boolean contains(Version version) {
+        return contains(version, null);
+    }
+
+    /** Whether {@code version} satisfies this specifier; {@code prereleases} null means the default policy. */
+    public boolean contains(Version version, Boolean prereleases) {
+        if (operator == Operator.ARBITRARY) {
+            return arbitraryMatch(version.toString())
+                    && !(Boolean.FALSE.equals(effectivePrereleases(prereleases)) && version.isPrerelease());
+        }
+        if (Boolean.FALSE.equals(effectivePrereleases(prereleases)) && version.isPrerelease()) {
+            return false;
+        }
+        return matches(version);
+    }
+
+    /** Whether the version string {@code item} satisfies this specifier (an unparsable one only matches {@code ===}). */
+    public boolean contains(String item) {
+        return contains(item, null);
+    }
+
+    /** As {@link #contains(Version, Boolean)}, for a version string. */
+    public boolean contains(String item, Boolean prereleases) {
+        Version v = Version.parseOrNull(item);
+        if (operator == Operator.ARBITRARY) {
+            return item != null && arbitraryMatch(item)
+                    && !(Boolean.FALSE.equals(effectivePrereleases(prereleases)) && v != null && v.isPrerelease());
+        }
+        return v != null && contains(v, prereleases);
+    }
+
+    /** The versions that satisfy this specifier, in order, under the default pre-release policy. */
+    public List<Version> filter(Iterable<Version> versions) {
+        return filter(versions, Function.identity(), null);
+    }
+
+    /**
+     * The items whose version satisfies this specifier, in their order. With a null policy,
+     * pre-releases are returned only if no final release matches (PEP 440).
+     */
+    public <T> List<T> filter(Iterable<T> items, Function<? super T, Version> key, Boolean prereleases) {
+        return Candidates.filter(items, t -> Candidates.of(key.apply(t)), this::matchesCandidate,
+                operator == Operator.ARBITRARY, effectivePrereleases(prereleases));
+    }
+
+    /** As {@link #filter}, for version strings: unparsable strings can only match {@code ===}. */
+    public List<String> filterStrings(Iterable<String> items, Boolean prereleases) {
+        return Candidates.filter(items, Candidates::of, this::matchesCandidate,
+                operator == Operator.ARBITRARY, effectivePrereleases(prereleases));
+    }
+
+    private boolean matchesCandidate(Candidates.Candidate c) {
+        if (operator == Operator.ARBITRARY) {
+            return arbitraryMatch(c.text());
+        }
+        return c.version() != null && matches(c.version());
+    }
+
+    // ---- identity ---------------------------------------------------------------------
+
+    /** packaging's canonical form, used for equality: trailing zeros stripped except after {@code ~=}. */
+    private String canonicalVersion() {
+        String c = canonical;
+        if (c == null) {
+            c = operator == Operator.ARBITRARY || wildcard ? version : parsed.canonical(operator != Operator.COMPATIBLE);
+            canonical = c;
+        }
+        return c;
+    }
+
+    /** Equal when operator and canonical version agree ({@code ==1.2.3} equals {@code ==1.2.3.0}); the policy is ignored. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Specifier s && operator == s.operator && canonicalVersion().equals(s.canonicalVersion());
+    }
+
+    @Override
+    public int hashCode() {
+        return operator.hashCode() * 31 + canonicalVersion().hashCode();
+    }
+
+    /** The operator and the version as written, e.g. {@code >=1.0}. */
+    @Override
+    public String toString() {
+        String t = text;
+        if (t == null) {
+            text = t = operator.symbol + version;
+        }
+        return t;
+    }
+}
