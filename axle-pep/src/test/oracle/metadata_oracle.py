@@ -3,7 +3,8 @@
 Usage (with packaging 26.3 importable):
     python metadata_oracle.py > ../resources/dev/axle/pep/metadata-oracle.json
 
-Runs inputs written for axle through packaging's parse_email, Metadata.from_email,
+Runs inputs written for axle, and generated ones (fixed seeds), through packaging's
+parse_email, Metadata.from_email,
 Metadata.from_raw(validate=False).description_content_type and
 canonicalize_license_expression, and records the answers. Bytes inputs are carried as
 Latin-1 text. Messages that embed Python set order (which varies between runs) are
@@ -11,6 +12,7 @@ rewritten to one fixed order.
 """
 import itertools
 import json
+import random
 
 CONTENT_TYPES = ["text/plain","TEXT/PLAIN","text/x-rst","text/markdown","text/plain; charset=UTF-8","text/x-rst; charset=UTF-8",
 "text/markdown; charset=UTF-8; variant=GFM","text/markdown; charset=UTF-8; variant=CommonMark","text/markdown; variant=GFM","text/markdown; variant=CommonMark",
@@ -120,6 +122,62 @@ add(md(mv="2.1", extra="Dynamic: x\nLicense-Expression: bogus\nImport-Name: clas
 add(md(mv="bogus", extra="Dynamic: x\nLicense-Expression: bogus\nImport-Name: class\n"))
 
 
+# Generated inputs (fixed seeds): random compositions of the tokens that matter to each
+# parser, to compare many more cases than a hand-written list holds.
+def generated_content_types(count, seed):
+    rng = random.Random(seed)
+    atoms = ["text", "/", "plain", "markdown", "x-rst", ";", " ", "\t", "charset", "variant", "=", "\"", "'",
+             "*", "0", "1", "00", "%", "41", "utf-8", "UTF-8", "GFM", "CommonMark", "(", ")", "\\", "?", "=?",
+             "?=", "q", ",", ".", "a", "\u00e9", "\x01", "\n", "@", "<", "[", "us-ascii", "''"]
+    names = ["charset", "variant", "Charset", "VARIANT", "x", "charset*", "variant*", "charset*0", "charset*1",
+             "variant*0*", "variant*1*", "charset*0*", "x*2", "variant*00", " charset", "charset ", "(c)charset",
+             "variant*1"]
+    values = ["utf-8", "UTF-8", "GFM", "CommonMark", "\"GFM\"", "\"utf-8\"", "utf-8''GFM", "''UTF-8",
+              "utf-8'en'%47FM", "us-ascii''%55TF-8", "\"''GFM\"", "\"G\\\"FM\"", "G", "FM", "TF-8", "U", "%47",
+              "latin-1''%E9", "utf-8''%C3%A9", "\"\"", "", " GFM", "GFM ", "GFM (c)", "x'y'z", "\"x'y'z\"",
+              "=?utf-8?q?GFM?=", "\"=?utf-8?q?x?=\"", "a b", "a\"b", "'", "''", "utf-8'", "%ZZ", "GFM%"]
+    out = []
+    for i in range(count):
+        if i % 2:
+            s = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 14)))
+        else:
+            s = rng.choice(["text/markdown", "text/plain", "text/x-rst", "TEXT/Markdown", " text/markdown ",
+                            "text/markdown (c)"])
+            for _ in range(rng.randint(0, 4)):
+                s += rng.choice([";", "; ", " ;", ";;"]) + rng.choice(names) + rng.choice(["=", " = "]) + rng.choice(values)
+            if rng.random() < 0.2:
+                s += rng.choice([";", " ", "; ", "*", "(", "\""])
+        out.append(s)
+    return out
+
+
+def generated_license_expressions(count, seed):
+    rng = random.Random(seed)
+    atoms = ["mit", "MIT", "apache-2.0", "Apache-2.0+", "or", "OR", "and", "with", "WITH", "classpath-exception-2.0",
+             "(", ")", " ", "  ", "\t", "LicenseRef-a", "licenseref-B.1", "licenseref-", "foo", "gpl-2.0+", "+",
+             "\u00a0", "LicenseRef-x+"]
+    return ["".join(rng.choice(atoms) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 9)))
+            for _ in range(count)]
+
+
+def generated_emails(count, seed):
+    rng = random.Random(seed)
+    lines = ["Metadata-Version: 2.4", "Metadata-Version: 2.1", "Metadata-Version: 1.0", "Name: foo", "Name: -x",
+             "Version: 1.0", "Version: x", "Summary: s", "Summary: a\n b", "Description: d", "Dynamic: Summary",
+             "Dynamic: name", "Provides-Extra: e", "Provides-Extra: _e", "Keywords: a, b", "Project-URL: a, b",
+             "Project-URL: a, c", "License-Expression: mit", "License-Expression: mit or", "License-File: a/b",
+             "License-File: ../a", "Requires-Dist: foo>=1", "Requires-Dist: foo[", "Requires-Python: >=3",
+             "Requires-Python: x", "Import-Name: a.b", "Import-Name:", "Import-Name: class", "X-Other: 1", "From x",
+             " continuation", ":bad", "", "body text", "Description-Content-Type: text/markdown",
+             "Description-Content-Type: text/foo", "Classifier: c", "Platform: p", "name: bar", "Author: a\r",
+             "Maintainer: m\n\tmore"]
+    out = []
+    for _ in range(count):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(0, 10)))
+        out.append({"text": text + ("\n" if rng.random() < 0.3 else ""), "bytes": False})
+    return out
+
+
 from packaging import metadata as m  # noqa: E402
 from packaging.licenses import canonicalize_license_expression  # noqa: E402
 
@@ -187,8 +245,11 @@ def write(sections, out):
 write(
     {
         "content_type": [content_type(c) for c in CONTENT_TYPES],
+        "content_type_generated": [content_type(c) for c in generated_content_types(600, 1)],
         "license_expression": [license_expression(c) for c in LICENSE_EXPRESSIONS],
+        "license_expression_generated": [license_expression(c) for c in generated_license_expressions(300, 2)],
         "email": [email(c) for c in E],
+        "email_generated": [email(c) for c in generated_emails(200, 3)],
     },
     __import__("sys").stdout,
 )

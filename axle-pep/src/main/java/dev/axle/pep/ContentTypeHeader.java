@@ -7,9 +7,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Content-Type header value read the way Python's {@code email} package reads it
@@ -25,12 +28,14 @@ import java.util.Map;
  * value        = token / quoted-string / charset "'" [lang] "'" encoded-text
  * </pre>
  *
- * <p>Deliberate approximations: RFC 2047 encoded words are read as plain text, charsets of
- * RFC 2231 values are looked up among Java's charsets, and comments nest at most
- * {@value #MAX_COMMENT_DEPTH} deep (Python would fail with a RecursionError).
+ * <p>Deliberate approximations: charsets of RFC 2231 values and RFC 2047 encoded words are
+ * looked up among Java's charsets, encoded words in base64 are repaired only as far as
+ * Java's decoders allow (without packaging's defects for it), and comments nest at most
+ * {@value #MAX_COMMENT_DEPTH} deep (deeper ones are malformed here; under Python 3.12 packaging
+ * fails with a RecursionError from about 490).
  */
 final class ContentTypeHeader {
-    private static final int MAX_COMMENT_DEPTH = 256;
+    private static final int MAX_COMMENT_DEPTH = 480;
 
     private static final String WSP = " \t";
     private static final String CFWS_LEADER = " \t(";
@@ -67,8 +72,9 @@ final class ContentTypeHeader {
         final String cls;
         String type;
         final String text;
-        final List<Node> kids = new ArrayList<>();
-        final List<String> defects = new ArrayList<>();
+        final List<Node> kids;
+        /** Null until the first defect: most nodes have none. */
+        List<String> defects;
         boolean sectioned;
         boolean extended;
         long number;
@@ -82,6 +88,14 @@ final class ContentTypeHeader {
             this.cls = cls;
             this.type = type;
             this.text = text;
+            this.kids = text == null ? new ArrayList<>(4) : List.of();
+        }
+
+        void defect(String message) {
+            if (defects == null) {
+                defects = new ArrayList<>(2);
+            }
+            defects.add(message);
         }
 
         boolean isTerminal() {
@@ -175,41 +189,64 @@ final class ContentTypeHeader {
     private Node parseContentType() throws Malformed {
         Node ctype = new Node("ContentType", "content-type");
         if (!more()) {
-            ctype.defects.add("Missing content type specification");
+            ctype.defect("Missing content type specification");
             return ctype;
         }
         int start = pos;
         Node main = token();
         if (main == null) {
-            ctype.defects.add("Expected content maintype but found " + Text.pyRepr(input.substring(start)));
-            return ctype;
+            ctype.defect("Expected content maintype but found " + Text.pyRepr(input.substring(start)));
+            return findParameters(ctype);
         }
         ctype.add(main);
         if (!more() || peek() != '/') {
-            ctype.defects.add("Invalid content type");
-            return ctype;
+            ctype.defect("Invalid content type");
+            return findParameters(ctype);
         }
         ctype.add(new Node("ValueTerminal", "content-type-separator", "/"));
         pos++;
         start = pos;
         Node sub = token();
         if (sub == null) {
-            ctype.defects.add("Expected content subtype but found " + Text.pyRepr(input.substring(start)));
-            return ctype;
+            ctype.defect("Expected content subtype but found " + Text.pyRepr(input.substring(start)));
+            return findParameters(ctype);
         }
         ctype.add(sub);
         if (!more()) {
             return ctype;
         }
         if (peek() != ';') {
-            ctype.defects.add("Only parameters are valid after content type, but found "
+            ctype.defect("Only parameters are valid after content type, but found "
                     + Text.pyRepr(input.substring(pos)));
-            return ctype;
+            return findParameters(ctype);
         }
         ctype.add(new Node("ValueTerminal", "parameter-separator", ";"));
         pos++;
         parameters = mimeParameters();
         ctype.add(parameters);
+        return ctype;
+    }
+
+    /**
+     * After a malformed type, Python still reads on to the parameters (its
+     * {@code _find_mime_parameters}); the value is invalid already, but reading them can
+     * still fail the way {@link Malformed} describes.
+     */
+    private Node findParameters(Node ctype) throws Malformed {
+        while (more() && peek() != ';') {
+            if (at(PHRASE_ENDS)) {
+                ctype.add(new Node("ValueTerminal", "misplaced-special", String.valueOf(peek())));
+                pos++;
+            } else {
+                ctype.add(phrase());
+            }
+        }
+        if (more()) {
+            ctype.add(new Node("ValueTerminal", "parameter-separator", ";"));
+            pos++;
+            parameters = mimeParameters();
+            ctype.add(parameters);
+        }
         return ctype;
     }
 
@@ -254,10 +291,10 @@ final class ContentTypeHeader {
             }
         }
         if (found != null) {
-            terminal.defects.add("the following ASCII non-printables found in header: " + found.append(']'));
+            terminal.defect("the following ASCII non-printables found in header: " + found.append(']'));
         }
         if (hasLoneSurrogate(text)) {
-            terminal.defects.add("Non-ASCII characters found in header token");
+            terminal.defect("Non-ASCII characters found in header token");
         }
         return terminal;
     }
@@ -292,7 +329,7 @@ final class ContentTypeHeader {
             }
         }
         if (!more()) {
-            comment.defects.add("end of header inside comment");
+            comment.defect("end of header inside comment");
         } else {
             pos++;
         }
@@ -335,17 +372,16 @@ final class ContentTypeHeader {
             bare.add(qcontent());
         }
         while (more() && peek() != '"') {
-            int end = input.startsWith("=?", pos) ? encodedWordEnd() : -1;
-            if (end >= 0) {
-                bare.defects.add("encoded word inside quoted string");
-                bare.add(new Node("EncodedWord", "encoded-word", input.substring(pos, end)));
-                pos = end;
+            Node word = input.startsWith("=?", pos) ? encodedWord() : null;
+            if (word != null) {
+                bare.defect("encoded word inside quoted string");
+                bare.add(word);
             } else {
                 bare.add(at(WSP) ? fws() : qcontent());
             }
         }
         if (!more()) {
-            bare.defects.add("end of header inside quoted string");
+            bare.defect("end of header inside quoted string");
         } else {
             pos++;
         }
@@ -353,31 +389,118 @@ final class ContentTypeHeader {
     }
 
     /**
-     * The end of an RFC 2047 encoded word ({@code =?charset?q-or-b?text?=}) at the position,
-     * or -1. Only its shape is checked: Python flags any well-formed one inside a quoted
-     * string, and everything else here reads encoded words as plain text.
+     * An RFC 2047 encoded word ({@code =?charset?q-or-b?text?=}) at the position, decoded,
+     * or null (position unchanged) if there is none.
      */
-    private int encodedWordEnd() {
-        int close = input.indexOf("?=", pos + 2);
+    private Node encodedWord() {
+        int close = nextClose(pos + 2);
         if (close < 0) {
-            return -1;
+            return null;
         }
         String tok = input.substring(pos + 2, close);
         int end = close + 2;
         // "?=" right after the encoding letter may start a Q-encoded "=XX" escape instead.
-        if (end + 1 < input.length() && Character.digit(input.charAt(end), 16) >= 0 && input.charAt(end) < 0x80
-                && Character.digit(input.charAt(end + 1), 16) >= 0 && input.charAt(end + 1) < 0x80
+        if (end + 1 < input.length() && isHexDigit(input.charAt(end)) && isHexDigit(input.charAt(end + 1))
                 && tok.chars().filter(c -> c == '?').count() < 2) {
-            int next = input.indexOf("?=", end);
+            int next = nextClose(end);
             tok = tok + "?=" + input.substring(end, next < 0 ? input.length() : next);
             end = next < 0 ? input.length() : next + 2;
         }
         String[] parts = tok.split("\\?", -1);
         if (parts.length != 3 || !(parts[1].equalsIgnoreCase("q") || parts[1].equalsIgnoreCase("b"))) {
-            return -1;
+            return null;
         }
-        return end;
+        byte[] encoded = new byte[parts[2].length()];
+        for (int i = 0; i < encoded.length; i++) {
+            char c = parts[2].charAt(i);
+            if (c >= 0x80) {
+                return null; // Python cannot encode it to ASCII: not an encoded word
+            }
+            encoded[i] = (byte) c;
+        }
+        Node word = new Node("EncodedWord", "encoded-word");
+        if (Text.splitWhitespaceCount(tok) > 1) {
+            word.defect("whitespace inside encoded word");
+        }
+        String charsetName = parts[0].indexOf('*') < 0 ? parts[0] : parts[0].substring(0, parts[0].indexOf('*'));
+        byte[] bytes = parts[1].equalsIgnoreCase("q") ? decodeQ(encoded) : decodeB(encoded);
+        Charset charset = charset(charsetName);
+        String text = charset == null ? null : decode(bytes, charset);
+        if (charset == null) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+            if (!Text.pyLower(charsetName).equals("unknown-8bit")) {
+                word.defect("Unknown charset " + Text.pyRepr(charsetName)
+                        + " in encoded word; decoded as unknown bytes");
+            }
+        } else if (text == null) {
+            word.defect("Encoded word contains bytes not decodable using " + Text.pyRepr(charsetName)
+                    + " charset");
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        for (int i = 0; i < text.length(); ) {
+            int stop = i;
+            boolean space = WSP.indexOf(text.charAt(i)) >= 0;
+            while (stop < text.length() && (WSP.indexOf(text.charAt(stop)) >= 0) == space) {
+                stop++;
+            }
+            String piece = text.substring(i, stop);
+            word.add(space ? new Node("WhiteSpaceTerminal", "fws", piece)
+                    : validated(new Node("ValueTerminal", "vtext", piece)));
+            i = stop;
+        }
+        pos = end;
+        if (more() && WSP.indexOf(peek()) < 0) {
+            word.defect("missing trailing whitespace after encoded-word");
+        }
+        return word;
     }
+
+    private static boolean isHexDigit(char c) {
+        return c < 0x80 && Character.digit(c, 16) >= 0;
+    }
+
+    /** Q encoding: "_" for space, "=XX" for a byte. */
+    private static byte[] decodeQ(byte[] in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '=' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+                i += 2;
+            } else {
+                out.write(in[i] == '_' ? ' ' : in[i]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** B encoding: base64, padding repaired and stray characters skipped as Python does. */
+    private static byte[] decodeB(byte[] in) {
+        String s = new String(in, StandardCharsets.US_ASCII);
+        int pad = s.length() % 4;
+        try {
+            return Base64.getDecoder().decode(pad == 0 ? s : s + "===".substring(0, 4 - pad));
+        } catch (IllegalArgumentException e) {
+            try {
+                return Base64.getMimeDecoder().decode(s + "==");
+            } catch (IllegalArgumentException again) {
+                return in;
+            }
+        }
+    }
+
+    /** The next "?=" at or after {@code from}; remembered, so that scanning stays linear. */
+    private int nextClose(int from) {
+        if (closeInput != input || from < closeFrom || (closeAt >= 0 && closeAt < from)) {
+            closeInput = input;
+            closeFrom = from;
+            closeAt = input.indexOf("?=", from);
+        }
+        return closeAt;
+    }
+
+    private String closeInput;
+    private int closeFrom;
+    private int closeAt;
 
     private Node quotedString() throws Malformed {
         Node quoted = new Node("QuotedString", "quoted-string");
@@ -441,14 +564,14 @@ final class ContentTypeHeader {
                     if (leader != null) {
                         params.add(leader);
                     }
-                    params.defects.add("parameter entry with no content");
+                    params.defect("parameter entry with no content");
                 } else {
                     Node invalid = invalidParameter();
                     if (leader != null && !leader.kids.isEmpty()) {
                         invalid.kids.add(0, leader);
                     }
                     params.add(invalid);
-                    params.defects.add("invalid parameter " + repr(invalid));
+                    params.defect("invalid parameter " + repr(invalid));
                 }
             }
             if (more() && peek() != ';') {
@@ -456,7 +579,7 @@ final class ContentTypeHeader {
                 param.type = "invalid-parameter";
                 Node trailing = invalidParameter();
                 param.kids.addAll(trailing.kids);
-                params.defects.add("parameter with invalid trailing text " + repr(trailing));
+                params.defect("parameter with invalid trailing text " + repr(trailing));
             }
             if (more()) {
                 params.add(new Node("ValueTerminal", "parameter-separator", ";"));
@@ -471,7 +594,7 @@ final class ContentTypeHeader {
         Node attribute = attribute(false);
         param.add(attribute);
         if (!more() || peek() == ';') {
-            param.defects.add("Parameter contains name (" + str(attribute) + ") but no value");
+            param.defect("Parameter contains name (" + str(attribute) + ") but no value");
             return param;
         }
         if (peek() == '*') {
@@ -522,7 +645,7 @@ final class ContentTypeHeader {
                 semiValid = end > 0 && end == inner.length();
             }
             if (semiValid) {
-                param.defects.add("Quoted string value for extended parameter is invalid");
+                param.defect("Quoted string value for extended parameter is invalid");
                 param.add(quoted);
                 Node appendTo = param;
                 for (Node t : quoted.kids) {
@@ -543,7 +666,7 @@ final class ContentTypeHeader {
                     pos = resume;
                 }
             }
-            param.defects.add("Parameter marked as extended but appears to have a quoted string value"
+            param.defect("Parameter marked as extended but appears to have a quoted string value"
                     + " that is non-encoded");
             pos = quoteStart;
         }
@@ -561,11 +684,11 @@ final class ContentTypeHeader {
                 appendTo.add(token);
                 return param;
             }
-            param.defects.add("Apparent initial-extended-value but attribute was not marked as extended"
+            param.defect("Apparent initial-extended-value but attribute was not marked as extended"
                     + " or was not initial section");
         }
         if (!more()) {
-            param.defects.add("Missing required charset/lang delimiters");
+            param.defect("Missing required charset/lang delimiters");
             appendTo.add(token);
             if (!inQuotes) {
                 return param;
@@ -629,7 +752,7 @@ final class ContentTypeHeader {
         Node section = new Node("Section", "section");
         section.add(new Node("ValueTerminal", "section-marker", "*"));
         if (digits.charAt(0) == '0' && digits.length() > 1) {
-            section.defects.add("section number has an invalid leading 0");
+            section.defect("section number has an invalid leading 0");
         }
         long number = 0;
         for (int i = 0; i < digits.length(); i++) {
@@ -673,12 +796,12 @@ final class ContentTypeHeader {
             phrase.add(word());
         } catch (ParseError e) {
             pos = start;
-            phrase.defects.add("phrase does not start with word");
+            phrase.defect("phrase does not start with word");
         }
         while (more() && PHRASE_ENDS.indexOf(peek()) < 0) {
             if (peek() == '.') {
                 phrase.add(new Node("ValueTerminal", "dot", "."));
-                phrase.defects.add("period in 'phrase'");
+                phrase.defect("period in 'phrase'");
                 pos++;
                 continue;
             }
@@ -689,7 +812,7 @@ final class ContentTypeHeader {
                 pos = start;
                 // Only CFWS can start where a word cannot (see Python's get_phrase).
                 phrase.add(cfws(0));
-                phrase.defects.add("comment found without atom");
+                phrase.defect("comment found without atom");
             }
         }
         return phrase;
@@ -707,7 +830,10 @@ final class ContentTypeHeader {
             throw PARSE_ERROR;
         } else {
             token = new Node("Atom", "atom");
-            Node text = run("atext", ATOM_ENDS);
+            Node text = input.startsWith("=?", pos) ? encodedWord() : null;
+            if (text == null) {
+                text = run("atext", ATOM_ENDS);
+            }
             if (text == null) {
                 throw PARSE_ERROR;
             }
@@ -741,9 +867,9 @@ final class ContentTypeHeader {
             List<Node> parts = new ArrayList<>(e.getValue());
             parts.sort((a, b) -> Long.compare(sectionNumber(a), sectionNumber(b)));
             Node first = parts.get(0);
-            String charset = first.charset;
+            Charset charset = first.extended ? charset(first.charset) : null;
             if (!first.extended && parts.size() > 1 && sectionNumber(parts.get(1)) == 0) {
-                parts.get(1).defects.add("duplicate parameter name; duplicate(s) ignored");
+                parts.get(1).defect("duplicate parameter name; duplicate(s) ignored");
                 parts = parts.subList(0, 1);
             }
             StringBuilder value = new StringBuilder();
@@ -751,17 +877,20 @@ final class ContentTypeHeader {
             for (Node param : parts) {
                 if (sectionNumber(param) != i) {
                     if (!param.extended) {
-                        param.defects.add("duplicate parameter name; duplicate ignored");
+                        param.defect("duplicate parameter name; duplicate ignored");
                         continue;
                     }
-                    param.defects.add("inconsistent RFC2231 parameter numbering");
+                    param.defect("inconsistent RFC2231 parameter numbering");
                 }
                 i++;
                 String v = parameterValue(param);
                 if (param.extended) {
-                    String decoded = decode(percentDecode(v), charset);
+                    if (charset == null) {
+                        charset = charset(first.charset);
+                    }
+                    String decoded = decode(percentDecode(v), charset == null ? StandardCharsets.US_ASCII : charset);
                     if (decoded == null) {
-                        param.defects.add("");
+                        param.defect("");
                         decoded = new String(percentDecode(v), StandardCharsets.ISO_8859_1);
                     }
                     v = decoded;
@@ -849,14 +978,32 @@ final class ContentTypeHeader {
         return b >= 0 ? Character.digit((char) b, 16) : -1;
     }
 
-    /** Decodes with the named charset (US-ASCII if unknown); null if the bytes do not decode. */
-    private static String decode(byte[] bytes, String charsetName) {
-        Charset charset = StandardCharsets.US_ASCII;
-        try {
-            charset = Charset.forName(charsetName.strip());
-        } catch (IllegalArgumentException e) {
-            // Unknown charset: Python falls back to ASCII as well.
+    private final Map<String, Optional<Charset>> charsets = new HashMap<>();
+
+    /** {@link #pythonCharset}, looked up once per name. */
+    private Charset charset(String name) {
+        return charsets.computeIfAbsent(name, n -> Optional.ofNullable(pythonCharset(n))).orElse(null);
+    }
+
+    /**
+     * The charset Python's codec registry finds for a name, approximately: Java's charsets
+     * under the name as given, with separators as "-", or without separators
+     * ({@code latin-1} is Java's {@code latin1}); null if none.
+     */
+    private static Charset pythonCharset(String name) {
+        String spaced = name.strip().replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("^-|-$", "");
+        for (String candidate : new String[] {name.strip(), spaced, spaced.replace("-", "")}) {
+            try {
+                return Charset.forName(candidate);
+            } catch (IllegalArgumentException e) {
+                // try the next spelling
+            }
         }
+        return null;
+    }
+
+    /** Decodes strictly; null if the bytes do not decode. */
+    private static String decode(byte[] bytes, Charset charset) {
         try {
             return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -892,7 +1039,9 @@ final class ContentTypeHeader {
         if (node == null) {
             return;
         }
-        out.addAll(node.defects);
+        if (node.defects != null) {
+            out.addAll(node.defects);
+        }
         for (Node kid : node.kids) {
             collectDefects(kid, out);
         }

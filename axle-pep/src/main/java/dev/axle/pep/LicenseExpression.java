@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An SPDX license expression as core metadata 2.4 (PEP 639) allows it in License-Expression,
@@ -39,7 +38,9 @@ public final class LicenseExpression {
      *     unknown license or exception
      */
     public static LicenseExpression parse(String expression) {
-        Objects.requireNonNull(expression, "expression");
+        if (expression == null) {
+            throw new InvalidLicenseExpressionException("Invalid license expression: None", "", 0, 0);
+        }
         List<int[]> spans = tokenize(expression);
         List<String> tokens = new ArrayList<>(spans.size());
         Map<String, String> refs = new HashMap<>();

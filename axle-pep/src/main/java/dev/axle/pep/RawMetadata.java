@@ -34,7 +34,7 @@ public final class RawMetadata {
 
     /** Reads METADATA / PKG-INFO text as pypa/packaging's {@code parse_email} does. */
     public static RawMetadata parseEmail(String text) {
-        return fromMessage(Rfc822Message.parse(Objects.requireNonNull(text, "text")));
+        return fromMessage(Rfc822Message.parse(requireInput(text)));
     }
 
     /**
@@ -43,7 +43,15 @@ public final class RawMetadata {
      * Latin-1 (packaging keeps an undecodable body as bytes; here it is Latin-1 text too).
      */
     public static RawMetadata parseEmail(byte[] data) {
-        return fromMessage(Rfc822Message.parse(Objects.requireNonNull(data, "data")));
+        return fromMessage(Rfc822Message.parse(requireInput(data)));
+    }
+
+    private static <T> T requireInput(T input) {
+        if (input == null) {
+            throw new InvalidMetadataException("invalid or unparsed metadata",
+                    List.of(new InvalidMetadataException.Problem("", "no metadata (null)")));
+        }
+        return input;
     }
 
     public static Builder builder() {

@@ -89,6 +89,18 @@ final class Text {
         return s;
     }
 
+    /** How many items Python's {@code str.split()} (no arguments) gives. */
+    static int splitWhitespaceCount(String s) {
+        int n = 0;
+        for (int i = skipSpace(s, 0, s.length()); i < s.length(); i = skipSpace(s, i, s.length())) {
+            n++;
+            while (i < s.length() && !isSpace(s.charAt(i))) {
+                i++;
+            }
+        }
+        return n;
+    }
+
     /** Python's {@code str.rstrip()}. */
     static String rstrip(String s) {
         int to = trimEnd(s, 0, s.length());

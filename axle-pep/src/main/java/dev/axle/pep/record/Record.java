@@ -5,8 +5,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,9 +21,13 @@ import java.util.OptionalLong;
  */
 public final class Record {
     private final List<RecordEntry> entries;
+    private final Map<String, RecordEntry> byPath = new HashMap<>();
 
     private Record(List<RecordEntry> entries) {
         this.entries = entries;
+        for (RecordEntry e : entries) {
+            byPath.putIfAbsent(e.path(), e);
+        }
     }
 
     public static Record of(List<RecordEntry> entries) {
@@ -37,7 +42,9 @@ public final class Record {
      *     hash, and a decimal or empty size
      */
     public static Record parse(String text) {
-        Objects.requireNonNull(text, "text");
+        if (text == null) {
+            throw new InvalidRecordException("no RECORD text (null)");
+        }
         List<RecordEntry> entries = new ArrayList<>();
         for (Csv.Row row : Csv.read(text)) {
             entries.add(entry(row));
@@ -47,6 +54,9 @@ public final class Record {
 
     /** Reads a RECORD file's bytes, which must be UTF-8. */
     public static Record parse(byte[] data) {
+        if (data == null) {
+            throw new InvalidRecordException("no RECORD text (null)");
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -98,12 +108,7 @@ public final class Record {
 
     /** The first entry for {@code path}. */
     public Optional<RecordEntry> entry(String path) {
-        for (RecordEntry e : entries) {
-            if (e.path().equals(path)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byPath.get(path));
     }
 
     @Override

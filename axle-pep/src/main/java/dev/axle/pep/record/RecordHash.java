@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +51,9 @@ public final class RecordHash {
      * @throws InvalidRecordException if there is no {@code =}, or nothing before or after it
      */
     public static RecordHash parse(String hash) {
-        Objects.requireNonNull(hash, "hash");
+        if (hash == null) {
+            throw new InvalidRecordException("no hash (null)");
+        }
         int eq = hash.indexOf('=');
         if (eq <= 0 || eq == hash.length() - 1) {
             throw new InvalidRecordException("hash " + quote(hash) + " is not of the form <algorithm>=<digest>");
