@@ -14,7 +14,7 @@ java_home=$(axle_find_jdk)
 venv="$root/bench/target/packaging-26.3"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "packaging==26.3"
+  "$venv/bin/pip" install -q --disable-pip-version-check "packaging==26.3" > "$venv/install.log" 2>&1 || { cat "$venv/install.log"; exit 1; }
 fi
 if [ ! -f "$root/bench/target/benchmarks.jar" ]; then
   "$root/mvnw" -q -B -pl bench -am package -DskipTests

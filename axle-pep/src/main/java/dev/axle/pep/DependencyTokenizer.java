@@ -65,8 +65,10 @@ final class DependencyTokenizer {
 
     /** Reads a token of this kind if one comes next. */
     void consume(Kind kind) {
-        if (check(kind)) {
-            read();
+        int end = match(kind, position);
+        if (end >= 0) {
+            position = end;
+            pendingEnd = -1;
         }
     }
 

@@ -96,7 +96,7 @@ public final class Marker {
      *     values that are not versions
      */
     public boolean evaluate(MarkerEnvironment environment, Context context) {
-        return new MarkerEvaluation(environment, context).evaluate(root);
+        return MarkerEvaluation.evaluate(root, environment.resolved(context));
     }
 
     /**

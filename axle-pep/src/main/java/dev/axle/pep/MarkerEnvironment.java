@@ -26,6 +26,9 @@ public final class MarkerEnvironment {
     /** Each value is a String or an unmodifiable Set of Strings. */
     private final Map<String, Object> values;
 
+    /** Per-context views, filled on first use (immutable, so a race only repeats the work). */
+    private final MarkerEvaluation.Resolved[] resolved = new MarkerEvaluation.Resolved[Marker.Context.values().length];
+
     private MarkerEnvironment(Map<String, Object> values) {
         this.values = values;
     }
@@ -123,6 +126,17 @@ public final class MarkerEnvironment {
     /** All values: Strings, or unmodifiable Sets of Strings. */
     Map<String, Object> values() {
         return values;
+    }
+
+    /** The values a marker sees in {@code context} (with the context's defaults), computed once per context. */
+    MarkerEvaluation.Resolved resolved(Marker.Context context) {
+        MarkerEvaluation.Resolved[] cache = resolved;
+        MarkerEvaluation.Resolved r = cache[context.ordinal()];
+        if (r == null) {
+            r = MarkerEvaluation.resolve(this, context);
+            cache[context.ordinal()] = r;
+        }
+        return r;
     }
 
     @Override

@@ -23,10 +23,22 @@ final class MarkerEvaluation {
     private static final Set<String> SET_VARIABLES = Set.of(
             MarkerEnvironment.EXTRAS, MarkerEnvironment.DEPENDENCY_GROUPS);
 
-    /** Values are Strings or Sets of Strings. */
-    private final Map<String, Object> environment = new HashMap<>();
+    private MarkerEvaluation() {}
 
-    MarkerEvaluation(MarkerEnvironment given, Marker.Context context) {
+    static boolean isVersionVariable(String name) {
+        return VERSION_VARIABLES.contains(name);
+    }
+
+    /**
+     * An environment as a marker sees it in one context: the context's defaults, the given
+     * values, {@code extra} normalized, and the version variables parsed once.
+     */
+    record Resolved(Map<String, Object> values, Map<String, Version> versions, Map<String, Specifier> specifiers) {}
+
+    private static final List<String> OPERATORS = List.of("<=", "<", "!=", "==", ">=", ">", "~=", "===");
+
+    static Resolved resolve(MarkerEnvironment given, Marker.Context context) {
+        Map<String, Object> environment = new HashMap<>();
         switch (context) {
             case LOCK_FILE -> {
                 environment.put(MarkerEnvironment.EXTRAS, Set.of());
@@ -43,6 +55,26 @@ final class MarkerEvaluation {
         if (environment.get("python_full_version") instanceof String full && full.endsWith("+")) {
             environment.put("python_full_version", full + "local");
         }
+        // The version variables parsed, and the specifiers the reversed form ("3.8" <= python_version)
+        // builds from them, keyed by operator + value: each parsed once per environment.
+        Map<String, Version> versions = new HashMap<>();
+        Map<String, Specifier> specifiers = new HashMap<>();
+        for (String name : VERSION_VARIABLES) {
+            if (environment.get(name) instanceof String s) {
+                Version v = Version.parseOrNull(s);
+                if (v != null) {
+                    versions.put(name, v);
+                }
+                for (String op : OPERATORS) {
+                    try {
+                        specifiers.put(op + s, Specifier.parse(op + s));
+                    } catch (InvalidSpecifierException notASpecifier) {
+                        // compared as strings
+                    }
+                }
+            }
+        }
+        return new Resolved(Map.copyOf(environment), Map.copyOf(versions), Map.copyOf(specifiers));
     }
 
     /** A group being evaluated: as in packaging, or-separated runs of and-ed results. */
@@ -62,7 +94,11 @@ final class MarkerEvaluation {
     }
 
     /** Evaluates every item, left to right, without recursion and without short-circuiting. */
-    boolean evaluate(Group root) {
+    static boolean evaluate(Group root, Resolved environment) {
+        Boolean flat = evaluateFlat(root, environment);
+        if (flat != null) {
+            return flat;
+        }
         Deque<Frame> open = new ArrayDeque<>();
         open.push(new Frame(root));
         while (true) {
@@ -80,7 +116,7 @@ final class MarkerEvaluation {
             if (e instanceof Group g) {
                 open.push(new Frame(g));
             } else if (e instanceof Item item) {
-                f.add(item(item));
+                f.add(item(item, environment));
             } else if (e == Bool.OR) {
                 f.anyRunTrue |= f.runTrue;
                 f.runTrue = true;
@@ -88,52 +124,79 @@ final class MarkerEvaluation {
         }
     }
 
-    private boolean item(Item item) {
+    /** The common case of a group without nested groups; null if it has some. */
+    private static Boolean evaluateFlat(Group group, Resolved environment) {
+        List<MarkerNode> elements = group.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof Group) {
+                return null;
+            }
+        }
+        boolean anyRunTrue = false;
+        boolean runTrue = true;
+        for (int i = 0; i < elements.size(); i++) {
+            MarkerNode e = elements.get(i);
+            if (e instanceof Item item) {
+                runTrue &= item(item, environment);
+            } else if (e == Bool.OR) {
+                anyRunTrue |= runTrue;
+                runTrue = true;
+            }
+        }
+        return anyRunTrue || runTrue;
+    }
+
+    private static boolean item(Item item, Resolved environment) {
         String key;
         Object lhs;
         Object rhs;
+        Specifier spec;
         // As in packaging, the right-hand side names the variable whenever the left is a string.
         if (item.lhs().isVariable()) {
             key = item.lhs().value();
-            lhs = lookup(key);
+            lhs = lookup(key, environment);
             rhs = item.rhs().value();
+            spec = item.versionSpecifier();
         } else {
             lhs = item.lhs().value();
             key = item.rhs().value();
-            rhs = lookup(key);
+            rhs = lookup(key, environment);
+            spec = rhs instanceof String ? environment.specifiers().get(item.op() + rhs) : null;
+            if (spec != null && !isVersionVariable(key)) {
+                spec = null;
+            }
         }
         if (!(lhs instanceof String left)) {
             throw new UndefinedComparisonException("Set-valued marker " + Text.pyRepr(key)
                     + " can only be used with the membership form (e.g. \"<name>\" in " + key
                     + "); it cannot appear on the left-hand side of " + Text.pyRepr(item.op()) + ".");
         }
+        if (spec != null) {
+            // A version comparison (packaging's Specifier(op + rhs).contains(lhs, prereleases=True)).
+            // === compares the text as written; the others use the version parsed once.
+            if (spec.operator() == Specifier.Operator.ARBITRARY) {
+                return spec.contains(left, true);
+            }
+            Version v = item.lhs().isVariable() ? environment.versions().get(key) : item.literalVersion();
+            return v != null && spec.contains(v, true);
+        }
         if (SET_VARIABLES.contains(key)) {
             left = ProjectName.canonicalize(left);
             rhs = rhs instanceof String s ? ProjectName.canonicalize(s) : canonicalNames(rhs);
         }
-        return compare(left, item.op(), rhs, key);
+        return compareStrings(left, item.op(), rhs);
     }
 
-    private Object lookup(String key) {
-        Object value = environment.get(key);
+    private static Object lookup(String key, Resolved environment) {
+        Object value = environment.values().get(key);
         if (value == null) {
             throw new UndefinedEnvironmentNameException(key);
         }
         return value;
     }
 
-    private static boolean compare(String lhs, String op, Object rhs, String key) {
-        if (VERSION_VARIABLES.contains(key) && rhs instanceof String version) {
-            Specifier spec;
-            try {
-                spec = Specifier.parse(op + version);
-            } catch (InvalidSpecifierException notASpecifier) {
-                spec = null;
-            }
-            if (spec != null) {
-                return spec.contains(lhs, true);
-            }
-        }
+    /** The comparison packaging falls back to when no version specifier is formed. */
+    private static boolean compareStrings(String lhs, String op, Object rhs) {
         return switch (op) {
             case "in" -> contains(rhs, lhs);
             case "not in" -> !contains(rhs, lhs);

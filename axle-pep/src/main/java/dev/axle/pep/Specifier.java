@@ -53,11 +53,11 @@ public final class Specifier {
     private final boolean wildcard;
     private final boolean hasLocal;
     private final Boolean prereleases;
-    /** A precomputed version the operator compares against (see {@link #matches}). */
-    private final Version lower;
-    private final Version upper;
-    private String canonical;
+    /** Versions some operators compare against, derived on first use (see {@link #matches}). */
+    private Bounds bounds;
     private String text;
+
+    private record Bounds(Version lower, Version upper) {}
 
     private Specifier(Operator operator, String version, Boolean prereleases) {
         this.operator = operator;
@@ -66,9 +66,13 @@ public final class Specifier {
         this.wildcard = version.endsWith(".*");
         this.hasLocal = version.indexOf('+') >= 0;
         this.parsed = parseOperand(operator, wildcard ? version.substring(0, version.length() - 2) : version);
-        Version lo = null;
-        Version hi = null;
-        if (parsed != null) {
+    }
+
+    private Bounds bounds() {
+        Bounds b = bounds;
+        if (b == null) {
+            Version lo = null;
+            Version hi = null;
             switch (operator) {
                 case EQUAL, NOT_EQUAL -> {
                     if (wildcard) {
@@ -85,11 +89,11 @@ public final class Specifier {
                 }
                 case LESS -> hi = parsed.isPrerelease() ? parsed : parsed.withDev0();
                 case COMPATIBLE -> hi = parsed.releasePrefix().nextPrefixDev0();
-                default -> {}
+                default -> { }
             }
+            bounds = b = new Bounds(lo, hi);
         }
-        this.lower = lo;
-        this.upper = hi;
+        return b;
     }
 
     private static Version parseOperand(Operator operator, String text) {
@@ -132,30 +136,96 @@ public final class Specifier {
         if (spec == null) {
             throw new InvalidSpecifierException("", 0);
         }
-        int error = SpecifierParser.firstError(spec);
-        if (error >= 0) {
-            throw new InvalidSpecifierException(spec, error);
+        return parse(spec, 0, spec.length(), prereleases);
+    }
+
+    /** Parses the specifier in {@code s[from, to)}; an error names that part alone. */
+    static Specifier parse(String s, int from, int to, Boolean prereleases) {
+        Specifier simple = simple(s, from, to, prereleases);
+        if (simple != null) {
+            return simple;
         }
-        String s = Text.strip(spec);
+        int error = SpecifierParser.firstError(s, from, to);
+        if (error >= 0) {
+            throw new InvalidSpecifierException(s.substring(from, to), error - from);
+        }
+        int start = Text.skipSpace(s, from, to);
+        int end = Text.trimEnd(s, start, to);
         Operator op;
-        if (s.startsWith("===")) {
+        if (s.startsWith("===", start)) {
             op = Operator.ARBITRARY;
-        } else if (s.startsWith("~=")) {
+        } else if (s.startsWith("~=", start)) {
             op = Operator.COMPATIBLE;
-        } else if (s.startsWith("==")) {
+        } else if (s.startsWith("==", start)) {
             op = Operator.EQUAL;
-        } else if (s.startsWith("!=")) {
+        } else if (s.startsWith("!=", start)) {
             op = Operator.NOT_EQUAL;
-        } else if (s.startsWith("<=")) {
+        } else if (s.startsWith("<=", start)) {
             op = Operator.LESS_EQUAL;
-        } else if (s.startsWith(">=")) {
+        } else if (s.startsWith(">=", start)) {
             op = Operator.GREATER_EQUAL;
-        } else if (s.startsWith("<")) {
+        } else if (s.charAt(start) == '<') {
             op = Operator.LESS;
         } else {
             op = Operator.GREATER;
         }
-        return new Specifier(op, Text.strip(s.substring(op.symbol.length())), prereleases);
+        int versionStart = Text.skipSpace(s, start + op.symbol.length(), end);
+        return new Specifier(op, s.substring(versionStart, end), prereleases);
+    }
+
+    /**
+     * The common case in one pass: an operator other than {@code ===} directly followed by a
+     * release of digits and dots ({@code >=1.26}, {@code ==2.*}); null for anything else,
+     * which the full grammar then decides.
+     */
+    private static Specifier simple(String s, int from, int to, Boolean prereleases) {
+        if (to - from < 2) {
+            return null;
+        }
+        char c0 = s.charAt(from);
+        char c1 = s.charAt(from + 1);
+        Operator op;
+        if (c1 == '=') {
+            op = switch (c0) {
+                case '=' -> Operator.EQUAL;
+                case '!' -> Operator.NOT_EQUAL;
+                case '<' -> Operator.LESS_EQUAL;
+                case '>' -> Operator.GREATER_EQUAL;
+                case '~' -> Operator.COMPATIBLE;
+                default -> null;
+            };
+        } else {
+            op = c0 == '<' ? Operator.LESS : c0 == '>' ? Operator.GREATER : null;
+        }
+        if (op == null) {
+            return null;
+        }
+        int start = from + op.symbol.length();
+        int end = to;
+        boolean wildcard = end - start >= 2 && s.charAt(end - 1) == '*' && s.charAt(end - 2) == '.';
+        if (wildcard) {
+            if (op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
+                return null;
+            }
+            end -= 2;
+        }
+        int parts = 1;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && digit) {
+                digit = false;
+                parts++;
+            } else {
+                return null;
+            }
+        }
+        if (!digit || (op == Operator.COMPATIBLE && parts < 2)) {
+            return null;
+        }
+        return new Specifier(op, s.substring(start, to), prereleases);
     }
 
     /** The operator. */
@@ -216,20 +286,24 @@ public final class Specifier {
         return switch (operator) {
             case GREATER_EQUAL -> v.compareTo(parsed) >= 0;
             case LESS_EQUAL -> v.comparePublic(parsed) <= 0;
-            case GREATER -> lower != null
-                    ? v.compareTo(lower) >= 0
-                    : v.compareTo(parsed) > 0 && !parsed.samePreFamily(v);
-            case LESS -> v.compareTo(upper) < 0;
+            case GREATER -> {
+                Version lower = bounds().lower;
+                yield lower != null
+                        ? v.compareTo(lower) >= 0
+                        : v.compareTo(parsed) > 0 && !parsed.samePreFamily(v);
+            }
+            case LESS -> v.compareTo(bounds().upper) < 0;
             case EQUAL -> equalMatch(v);
             case NOT_EQUAL -> !equalMatch(v);
-            case COMPATIBLE -> v.compareTo(parsed) >= 0 && v.compareTo(upper) < 0;
+            case COMPATIBLE -> v.compareTo(parsed) >= 0 && v.compareTo(bounds().upper) < 0;
             case ARBITRARY -> arbitraryMatch(v.toString());
         };
     }
 
     private boolean equalMatch(Version v) {
         if (wildcard) {
-            return v.compareTo(lower) >= 0 && v.compareTo(upper) < 0;
+            Bounds b = bounds();
+            return v.compareTo(b.lower) >= 0 && v.compareTo(b.upper) < 0;
         }
         return hasLocal ? v.compareTo(parsed) == 0 : v.comparePublic(parsed) == 0;
     }
@@ -310,25 +384,50 @@ public final class Specifier {
 
     // ---- identity ---------------------------------------------------------------------
 
-    /** packaging's canonical form, used for equality: trailing zeros stripped except after {@code ~=}. */
-    private String canonicalVersion() {
-        String c = canonical;
-        if (c == null) {
-            c = operator == Operator.ARBITRARY || wildcard ? version : parsed.canonical(operator != Operator.COMPATIBLE);
-            canonical = c;
-        }
-        return c;
-    }
-
-    /** Equal when operator and canonical version agree ({@code ==1.2.3} equals {@code ==1.2.3.0}); the policy is ignored. */
+    /**
+     * Equal when operator and canonical version agree, as packaging compares them: the
+     * version as written for {@code ===} and wildcards, the normalized version for
+     * {@code ~=} (whose trailing zeros matter), else the version by value
+     * ({@code ==1.2.3} equals {@code ==1.2.3.0}). The pre-release policy is ignored.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Specifier s && operator == s.operator && canonicalVersion().equals(s.canonicalVersion());
+        if (!(o instanceof Specifier s) || operator != s.operator || wildcard != s.wildcard) {
+            return false;
+        }
+        if (operator == Operator.ARBITRARY || wildcard) {
+            return version.equals(s.version);
+        }
+        if (operator == Operator.COMPATIBLE) {
+            return parsed.toString().equals(s.parsed.toString());
+        }
+        return parsed.equals(s.parsed);
     }
 
     @Override
     public int hashCode() {
-        return operator.hashCode() * 31 + canonicalVersion().hashCode();
+        int h = operator.hashCode() * 31;
+        if (operator == Operator.ARBITRARY || wildcard) {
+            return h + version.hashCode();
+        }
+        return h + (operator == Operator.COMPATIBLE ? parsed.toString().hashCode() : parsed.hashCode());
+    }
+
+    /** Orders specifiers by their text ({@link #toString()}), without building it. */
+    static int compareText(Specifier a, Specifier b) {
+        String x = a.operator.symbol;
+        String y = b.operator.symbol;
+        int nx = x.length() + a.version.length();
+        int ny = y.length() + b.version.length();
+        int n = Math.min(nx, ny);
+        for (int i = 0; i < n; i++) {
+            char cx = i < x.length() ? x.charAt(i) : a.version.charAt(i - x.length());
+            char cy = i < y.length() ? y.charAt(i) : b.version.charAt(i - y.length());
+            if (cx != cy) {
+                return cx - cy;
+            }
+        }
+        return nx - ny;
     }
 
     /** The operator and the version as written, e.g. {@code >=1.0}. */

@@ -27,15 +27,23 @@ final class SpecifierParser {
     private int pos;
     private boolean unicodeLetters;
 
-    private SpecifierParser(String s) {
+    private SpecifierParser(String s, int end) {
         this.s = s;
-        this.end = s.length();
+        this.end = end;
     }
 
-    /** Returns the index at which {@code s} stops matching, or -1 if the whole input is a specifier. */
-    static int firstError(String s) {
-        SpecifierParser p = new SpecifierParser(s);
-        return p.specifier() ? -1 : Math.min(p.pos, s.length());
+    private SpecifierParser(String s) {
+        this(s, s.length());
+    }
+
+    /**
+     * Returns the index at which {@code s[from, to)} stops matching, or -1 if all of it is a
+     * specifier.
+     */
+    static int firstError(String s, int from, int to) {
+        SpecifierParser p = new SpecifierParser(s, to);
+        p.pos = from;
+        return p.specifier() ? -1 : Math.min(p.pos, to);
     }
 
     /**
@@ -49,7 +57,7 @@ final class SpecifierParser {
     }
 
     private boolean specifier() {
-        pos = Text.skipSpace(s, 0, end);
+        pos = Text.skipSpace(s, pos, end);
         return operatorAndVersion() && atEnd();
     }
 

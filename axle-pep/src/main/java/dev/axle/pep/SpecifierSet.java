@@ -28,7 +28,12 @@ public final class SpecifierSet implements Iterable<Specifier> {
     private VersionIntervals intervals;
 
     private SpecifierSet(List<Specifier> specifiers, Boolean prereleases) {
-        this.specifiers = canonical(specifiers);
+        this(canonical(specifiers.toArray(new Specifier[0]), specifiers.size()), prereleases, true);
+    }
+
+    /** {@code specifiers} must already be in canonical order ({@link #canonical(Specifier[], int)}). */
+    private SpecifierSet(List<Specifier> specifiers, Boolean prereleases, boolean canonical) {
+        this.specifiers = specifiers;
         this.prereleases = prereleases;
         boolean arbitrary = false;
         for (Specifier s : specifiers) {
@@ -57,18 +62,26 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (specifiers == null) {
             throw new InvalidSpecifierException("", 0);
         }
-        List<Specifier> out = new ArrayList<>(2);
+        Specifier[] out = new Specifier[4];
+        int n = 0;
         int from = 0;
         while (from <= specifiers.length()) {
             int comma = specifiers.indexOf(',', from);
             int to = comma < 0 ? specifiers.length() : comma;
-            String item = Text.strip(specifiers.substring(from, to));
-            if (!item.isEmpty()) {
-                out.add(Specifier.parse(item));
+            int end = Text.trimEnd(specifiers, from, to);
+            int start = Text.skipSpace(specifiers, from, end);
+            if (start < end) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = Specifier.parse(specifiers, start, end, null);
             }
             from = to + 1;
         }
-        return out.isEmpty() && prereleases == null ? EMPTY : new SpecifierSet(out, prereleases);
+        if (n == 0 && prereleases == null) {
+            return EMPTY;
+        }
+        return new SpecifierSet(canonical(out, n), prereleases, true);
     }
 
     /** A set of the given specifiers, kept as they are. */
@@ -115,7 +128,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     /** This set with another explicit pre-release policy. */
     public SpecifierSet withPrereleases(Boolean policy) {
-        return new SpecifierSet(specifiers, policy);
+        return new SpecifierSet(specifiers, policy, true);
     }
 
     /**
@@ -340,21 +353,39 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     // ---- identity ---------------------------------------------------------------------
 
-    private static List<Specifier> canonical(List<Specifier> specifiers) {
-        if (specifiers.size() <= 1) {
-            return List.copyOf(specifiers);
-        }
-        if (specifiers.size() == 2) {
-            Specifier a = specifiers.get(0);
-            Specifier b = specifiers.get(1);
-            if (a.equals(b)) {
-                return List.of(a.toString().compareTo(b.toString()) <= 0 ? a : b);
+    /** The first {@code n} items sorted by text, later duplicates dropped; reuses the array. */
+    private static List<Specifier> canonical(Specifier[] items, int n) {
+        switch (n) {
+            case 0 -> {
+                return List.of();
             }
-            return a.toString().compareTo(b.toString()) <= 0 ? List.of(a, b) : List.of(b, a);
+            case 1 -> {
+                return List.of(items[0]);
+            }
+            case 2 -> {
+                int c = Specifier.compareText(items[0], items[1]);
+                Specifier first = c <= 0 ? items[0] : items[1];
+                Specifier second = c <= 0 ? items[1] : items[0];
+                return first.equals(second) ? List.of(first) : List.of(first, second);
+            }
+            default -> { }
         }
-        List<Specifier> sorted = new ArrayList<>(specifiers);
-        sorted.sort(Comparator.comparing(Specifier::toString));
-        return List.copyOf(new LinkedHashSet<>(sorted));
+        java.util.Arrays.sort(items, 0, n, Specifier::compareText);
+        if (n > 8) {
+            return List.copyOf(new LinkedHashSet<>(java.util.Arrays.asList(items).subList(0, n)));
+        }
+        // Few items: drop later duplicates by pairwise comparison, without hashing.
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            boolean duplicate = false;
+            for (int j = 0; j < kept && !duplicate; j++) {
+                duplicate = items[j].equals(items[i]);
+            }
+            if (!duplicate) {
+                items[kept++] = items[i];
+            }
+        }
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(java.util.Arrays.copyOf(items, kept)));
     }
 
     /** Equal when the canonical lists agree; the pre-release policy is ignored. */

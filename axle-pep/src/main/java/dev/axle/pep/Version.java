@@ -55,6 +55,32 @@ public final class Version implements Comparable<Version> {
         this.dev = dev;
         this.local = local;
         this.huge = huge;
+        this.releaseKey = releaseKey(epoch, release);
+    }
+
+    /** Bits per release component in {@link #releaseKey}. */
+    private static final int KEY_BITS = 15;
+
+    /**
+     * The first four release components packed into one number that orders like them
+     * ({@code 1.26.4 -> 1|26|4|0}), so most comparisons decide on one long; -1 when the
+     * epoch is not zero or a component does not fit.
+     */
+    private final long releaseKey;
+
+    private static long releaseKey(long epoch, long[] release) {
+        if (epoch != 0) {
+            return -1;
+        }
+        long key = 0;
+        for (int i = 0; i < 4; i++) {
+            long c = i < release.length ? release[i] : 0;
+            if (c < 0 || c >= 1L << KEY_BITS) {
+                return -1;
+            }
+            key = (key << KEY_BITS) | c;
+        }
+        return key;
     }
 
     /**
@@ -245,6 +271,11 @@ public final class Version implements Comparable<Version> {
         return Optional.of(b.toString());
     }
 
+    /** No pre-release, post-release or development segment. */
+    private boolean isFinal() {
+        return preKind == PRE_NONE && post == ABSENT && dev == ABSENT;
+    }
+
     /** Whether this is a pre-release: it has a pre-release or a development segment. */
     public boolean isPrerelease() {
         return preKind != PRE_NONE || dev != ABSENT;
@@ -393,6 +424,11 @@ public final class Version implements Comparable<Version> {
 
     /** Compares epochs and release segments (with trailing zeros ignored). */
     int compareRelease(Version o) {
+        long k = releaseKey;
+        long ok = o.releaseKey;
+        if (k != ok && k >= 0 && ok >= 0) {
+            return k < ok ? -1 : 1;
+        }
         if (epoch != o.epoch || epoch < 0) {
             int c = compareNum(epoch, this, o.epoch, o);
             if (c != 0) {
@@ -401,15 +437,32 @@ public final class Version implements Comparable<Version> {
         }
         long[] a = release;
         long[] b = o.release;
-        int n = Math.max(a.length, b.length);
-        for (int i = 0; i < n; i++) {
-            long x = i < a.length ? a[i] : 0;
-            long y = i < b.length ? b[i] : 0;
-            if (x != y || x < 0) {
-                int c = compareNum(x, this, y, o);
-                if (c != 0) {
-                    return c;
+        int n = Math.min(a.length, b.length);
+        if (huge == null && o.huge == null) {
+            for (int i = 0; i < n; i++) {
+                if (a[i] != b[i]) {
+                    return a[i] < b[i] ? -1 : 1;
                 }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (a[i] != b[i] || a[i] < 0) {
+                    int c = compareNum(a[i], this, b[i], o);
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+            }
+        }
+        // A longer release is greater unless it only adds zeros (1.0 == 1.0.0).
+        for (int i = n; i < a.length; i++) {
+            if (a[i] != 0) {
+                return 1;
+            }
+        }
+        for (int i = n; i < b.length; i++) {
+            if (b[i] != 0) {
+                return -1;
             }
         }
         return 0;
@@ -439,7 +492,7 @@ public final class Version implements Comparable<Version> {
     /** PEP 440 order of the public version (local labels ignored). */
     int comparePublic(Version o) {
         int c = compareRelease(o);
-        if (c != 0) {
+        if (c != 0 || (isFinal() && o.isFinal())) {
             return c;
         }
         c = Integer.compare(preRank(), o.preRank());
@@ -478,6 +531,9 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public int compareTo(Version o) {
+        if (this == o) {
+            return 0;
+        }
         int c = comparePublic(o);
         if (c != 0) {
             return c;

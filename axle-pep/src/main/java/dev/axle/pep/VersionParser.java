@@ -65,6 +65,9 @@ final class VersionParser {
             }
         }
         b.release = release(b, numStart, numEnd);
+        if (pos == end) {
+            return b.build();
+        }
         preRelease(b);
         postRelease(b);
         devRelease(b);
@@ -105,6 +108,9 @@ final class VersionParser {
     private void preRelease(Version.Builder b) {
         int save = pos;
         int p = separator(pos);
+        if (p == end || "abpcr".indexOf(Text.lower(s.charAt(p))) < 0) {
+            return;
+        }
         for (int i = 0; i < PRE_SPELLINGS.length; i++) {
             int after = word(p, PRE_SPELLINGS[i]);
             if (after >= 0) {
@@ -127,6 +133,9 @@ final class VersionParser {
             return;
         }
         int p = separator(pos);
+        if (p == end || "pr".indexOf(Text.lower(s.charAt(p))) < 0) {
+            return;
+        }
         for (String spelling : POST_SPELLINGS) {
             int after = word(p, spelling);
             if (after >= 0) {
@@ -141,6 +150,9 @@ final class VersionParser {
 
     private void devRelease(Version.Builder b) {
         int p = separator(pos);
+        if (p == end || Text.lower(s.charAt(p)) != 'd') {
+            return;
+        }
         int after = word(p, "dev");
         if (after >= 0) {
             pos = separator(after);

@@ -1,13 +1,29 @@
 package dev.axle.bench;
 
+import dev.axle.pep.Marker;
+import dev.axle.pep.MarkerEnvironment;
+import dev.axle.pep.Requirement;
 import java.util.List;
 import java.util.Map;
 
-/** Marker and requirement workloads of {@link WholeRun} (filled in when markers land). */
+/** The PEP 508 part of {@link WholeRun}: marker evaluation and requirement parsing. */
 final class MarkersAndRequirements {
     private MarkersAndRequirements() {}
 
     static void run(List<String> markers, Map<String, String> environment, List<String> dependencies) {
-        // Marker.evaluate and Requirement.parse are measured here once dev.axle.pep has them.
+        Marker[] compiled = markers.stream().map(Marker::parse).toArray(Marker[]::new);
+        MarkerEnvironment env = MarkerEnvironment.of(environment);
+        WholeRun.measure("marker_evaluate", compiled.length, () -> {
+            int acc = 0;
+            for (Marker m : compiled) {
+                acc += m.evaluate(env) ? 1 : 0;
+            }
+            WholeRun.sink(acc);
+        });
+        WholeRun.measure("requirement_parse", dependencies.size(), () -> {
+            for (String d : dependencies) {
+                WholeRun.sink(Requirement.parse(d));
+            }
+        });
     }
 }
