@@ -74,6 +74,54 @@ final class Text {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
+    /** ASCII-only lower case of a whole string (email header names, Python's {@code (?a)} regexes). */
+    static String asciiLower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    out[j] = lower(out[j]);
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    /** How many items Python's {@code str.split()} (no arguments) gives. */
+    static int splitWhitespaceCount(String s) {
+        int n = 0;
+        for (int i = skipSpace(s, 0, s.length()); i < s.length(); i = skipSpace(s, i, s.length())) {
+            n++;
+            while (i < s.length() && !isSpace(s.charAt(i))) {
+                i++;
+            }
+        }
+        return n;
+    }
+
+    /** Python's {@code str.rstrip()}. */
+    static String rstrip(String s) {
+        int to = trimEnd(s, 0, s.length());
+        return to == s.length() ? s : s.substring(0, to);
+    }
+
+    /** Python's {@code str.lstrip()}. */
+    static String lstrip(String s) {
+        int from = skipSpace(s, 0, s.length());
+        return from == 0 ? s : s.substring(from);
+    }
+
+    /**
+     * A character that {@code str.splitlines()} treats as a line boundary: CR, LF, VT, FF,
+     * U+001C to U+001E, U+0085, U+2028 and U+2029.
+     */
+    static boolean isLineBoundary(char c) {
+        return c == '\n' || c == '\r' || c == '\u000b' || c == '\f'
+                || (c >= '\u001c' && c <= '\u001e') || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     /**
      * Python's {@code str.lower()}: full Unicode case mapping, independent of the default
      * locale, with Python's rule for a final capital sigma (Java's differs).
@@ -171,23 +219,35 @@ final class Text {
         };
     }
 
-    /** Python's {@code str.isidentifier()}. */
+    /** Python's {@code str.isidentifier()}: XID_Start or "_", then XID_Continue characters. */
     static boolean isIdentifier(String s) {
         if (s.isEmpty()) {
             return false;
         }
-        int first = s.codePointAt(0);
-        if (first != '_' && !(Character.isUnicodeIdentifierStart(first) && !Character.isIdentifierIgnorable(first))) {
-            return false;
-        }
-        for (int i = Character.charCount(first); i < s.length(); ) {
+        for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
+            boolean ok = i == 0 ? cp == '_' || isXidStart(cp) : isXidContinue(cp);
+            if (!ok) {
                 return false;
             }
             i += Character.charCount(cp);
         }
         return true;
+    }
+
+    private static boolean isXidStart(int cp) {
+        return Character.isUnicodeIdentifierStart(cp) && !Character.isIdentifierIgnorable(cp) && !notXid(cp)
+                && cp != 0x0E33 && cp != 0x0EB3 && cp != 0xFF9E && cp != 0xFF9F;
+    }
+
+    private static boolean isXidContinue(int cp) {
+        return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp) && !notXid(cp);
+    }
+
+    /** Characters of ID_Start/ID_Continue that the NFKC closure leaves out of XID_Start/XID_Continue. */
+    private static boolean notXid(int cp) {
+        return cp == 0x037A || cp == 0x309B || cp == 0x309C || (cp >= 0xFC5E && cp <= 0xFC63)
+                || cp == 0xFDFA || cp == 0xFDFB || (cp >= 0xFE70 && cp <= 0xFE7E && (cp & 1) == 0);
     }
 
     /** Python's {@code repr()} of a str, as packaging's error messages quote their input. */
