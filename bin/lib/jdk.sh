@@ -28,6 +28,7 @@ axle_jdk_read_major() {
   else
     v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
   fi
+  # shellcheck disable=SC2034 # read by bin/axle
   axle_version=$v
   case $v in
     1.*) v=${v#1.} ;;
