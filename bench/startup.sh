@@ -8,8 +8,12 @@ cd "$(dirname "$0")/.."
 bin/axle --version >/dev/null # builds and trains the class cache when needed
 # shellcheck source=SCRIPTDIR/../bin/lib/jdk.sh
 . bin/lib/jdk.sh
-java=$(axle_find_jdk)/bin/java
+java_home=$(axle_find_jdk)
+axle_jdk_read_major "$java_home"
+java=$java_home/bin/java
 jar=$PWD/axle-cli/target/axle/axle.jar
+# What bin/axle itself runs on JDK 25, to show what the script around it costs.
+direct="$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot -jar $jar"
 out=bench/target
 caches=$out/startup-caches
 rm -rf "$caches"
@@ -24,7 +28,9 @@ mkdir -p "$caches"
 hyperfine -N --warmup 5 --runs 40 --export-markdown "$out/startup-launcher.md" \
   -n 'pip --version' 'env PIP_CONFIG_FILE=/dev/null pip --isolated --version' \
   -n 'bin/axle --version' 'bin/axle --version' \
-  -n 'bin/axle --help' 'bin/axle --help'
+  -n 'bin/axle --help' 'bin/axle --help' \
+  -n "java (bin/axle's options) --version" "$direct --version" \
+  -n "java (bin/axle's options) --help" "$direct --help"
 
 for args in --version --help; do
   hyperfine -N --warmup 5 --runs 30 --export-markdown "$out/startup-jvm$args.md" \
