@@ -2,30 +2,53 @@
 #
 # Order: $JAVA_HOME, then `java` on PATH, then the system's JVM folders (the newest
 # there wins). A JDK's major version is read from its `release` file, so the search
-# starts no JVM.
+# starts no JVM. bin/axle runs this on every start, so it reads files with the shell's
+# own `read` and sets variables rather than forking `sed` and subshells.
 
 AXLE_MIN_JAVA=21
 
-# Prints the major version of the JDK at $1, or nothing.
-axle_jdk_major() {
+# Sets axle_major to the major version of the JDK at $1 (21) and axle_version to its
+# whole version (21.0.7); fails when there is none.
+axle_jdk_read_major() {
+  axle_major=
+  axle_version=
   [ -x "$1/bin/java" ] || return 1
+  v=
   if [ -r "$1/release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release")
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in
+        JAVA_VERSION=*)
+          v=${line#JAVA_VERSION=}
+          v=${v#\"}
+          v=${v%%\"*}
+          break
+          ;;
+      esac
+    done <"$1/release"
   else
     v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
   fi
-  case "$v" in
+  # shellcheck disable=SC2034 # read by bin/axle
+  axle_version=$v
+  case $v in
     1.*) v=${v#1.} ;;
   esac
   v=${v%%[!0-9]*}
-  [ -n "$v" ] && printf '%s\n' "$v"
+  [ -n "$v" ] || return 1
+  axle_major=$v
 }
 
-# True when $1 is a JDK (with javac) whose major version is at least $AXLE_MIN_JAVA.
+# Prints the major version of the JDK at $1, or nothing.
+axle_jdk_major() {
+  axle_jdk_read_major "$1" && printf '%s\n' "$axle_major"
+}
+
+# True when $1 is a JDK (with javac) whose major version is at least $AXLE_MIN_JAVA;
+# leaves its major version in axle_major.
 axle_jdk_ok() {
   [ -x "$1/bin/javac" ] || return 1
-  m=$(axle_jdk_major "$1") || return 1
-  [ "$m" -ge "$AXLE_MIN_JAVA" ] 2>/dev/null
+  axle_jdk_read_major "$1" || return 1
+  [ "$axle_major" -ge "$AXLE_MIN_JAVA" ] 2>/dev/null
 }
 
 # Prints the home of a suitable JDK, or explains what to do and fails.
@@ -36,7 +59,9 @@ axle_find_jdk() {
   fi
   j=$(command -v java 2>/dev/null || true)
   if [ -n "$j" ]; then
-    h=$(dirname "$(dirname "$(readlink -f "$j")")")
+    j=$(readlink -f "$j")
+    h=${j%/*}
+    h=${h%/*}
     if axle_jdk_ok "$h"; then
       printf '%s\n' "$h"
       return 0
@@ -47,10 +72,9 @@ axle_find_jdk() {
   for h in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
     [ -d "$h" ] || continue
     axle_jdk_ok "$h" || continue
-    m=$(axle_jdk_major "$h")
-    if [ "$m" -gt "$best_major" ]; then
+    if [ "$axle_major" -gt "$best_major" ]; then
       best=$h
-      best_major=$m
+      best_major=$axle_major
     fi
   done
   if [ -n "$best" ]; then

@@ -2,6 +2,7 @@ package dev.axle.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -23,9 +24,14 @@ public final class Axle implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit code. */
+    /** Runs the command line on the standard streams and returns the exit code. */
     public static int run(String... args) {
         return new CommandLine(new Axle()).execute(args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}, and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new Axle()).setOut(out).setErr(err).execute(args);
     }
 
     /** The version of axle, from the build. */
@@ -41,10 +47,15 @@ public final class Axle implements Runnable {
         return p.getProperty("version", "unknown");
     }
 
+    /** What {@code axle --version} prints. */
+    static String versionLine() {
+        return "axle " + version() + " (Java " + Runtime.version() + ")";
+    }
+
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"axle " + version() + " (Java " + Runtime.version() + ")"};
+            return new String[] {versionLine()};
         }
     }
 }

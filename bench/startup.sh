@@ -1,0 +1,44 @@
+#!/bin/sh
+# Measures how fast bin/axle starts, against pip, and what each JVM option is worth
+# (docs/benchmarks.md, "Startup"). Needs hyperfine (apt-get install -y hyperfine) and pip.
+# Writes markdown tables to bench/target/startup-*.md.
+set -eu
+cd "$(dirname "$0")/.."
+
+bin/axle --version >/dev/null # builds and trains the class cache when needed
+# shellcheck source=SCRIPTDIR/../bin/lib/jdk.sh
+. bin/lib/jdk.sh
+java_home=$(axle_find_jdk)
+axle_jdk_read_major "$java_home"
+java=$java_home/bin/java
+jar=$PWD/axle-cli/target/axle/axle.jar
+# What bin/axle itself runs on JDK 25, to show what the script around it costs.
+direct="$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot -jar $jar"
+out=bench/target
+caches=$out/startup-caches
+rm -rf "$caches"
+mkdir -p "$caches"
+
+# Caches for the JVM option table, trained like bin/axle trains its own (on --help).
+"$java" -XX:AOTCacheOutput="$caches/g1.aot" -jar "$jar" --help >/dev/null 2>&1
+"$java" -XX:+UseSerialGC -XX:AOTCacheOutput="$caches/serial.aot" -jar "$jar" --help >/dev/null 2>&1
+"$java" -XX:-UsePerfData -XX:AOTCacheOutput="$caches/noperf.aot" -jar "$jar" --help >/dev/null 2>&1
+"$java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$caches/dynamic.jsa" -jar "$jar" --help >/dev/null 2>&1
+
+hyperfine -N --warmup 5 --runs 40 --export-markdown "$out/startup-launcher.md" \
+  -n 'pip --version' 'env PIP_CONFIG_FILE=/dev/null pip --isolated --version' \
+  -n 'bin/axle --version' 'bin/axle --version' \
+  -n 'bin/axle --help' 'bin/axle --help' \
+  -n "java (bin/axle's options) --version" "$direct --version" \
+  -n "java (bin/axle's options) --help" "$direct --help"
+
+for args in --version --help; do
+  hyperfine -N --warmup 5 --runs 30 --export-markdown "$out/startup-jvm$args.md" \
+    -n "java -jar axle.jar $args" "$java -jar $jar $args" \
+    -n "+ AOT cache" "$java -XX:AOTCache=$caches/g1.aot -jar $jar $args" \
+    -n "+ AOT cache, UseSerialGC" "$java -XX:+UseSerialGC -XX:AOTCache=$caches/serial.aot -jar $jar $args" \
+    -n "+ AOT cache, -UsePerfData" "$java -XX:-UsePerfData -XX:AOTCache=$caches/noperf.aot -jar $jar $args" \
+    -n "+ dynamic CDS archive" "$java -XX:SharedArchiveFile=$caches/dynamic.jsa -jar $jar $args" \
+    -n "+ TieredStopAtLevel=1 (not used)" "$java -XX:TieredStopAtLevel=1 -jar $jar $args" \
+    -n "Xshare:off (no class sharing)" "$java -Xshare:off -jar $jar $args"
+done
