@@ -172,7 +172,11 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (installed && version.isPrerelease()) {
             prereleases = Boolean.TRUE;
         }
-        if (hasArbitrary || specifiers.isEmpty()) {
+        if (specifiers.isEmpty()) {
+            // Every version matches; only an effective "no pre-releases" policy refuses one.
+            return !(version.isPrerelease() && Boolean.FALSE.equals(effective(prereleases)));
+        }
+        if (hasArbitrary) {
             return !filter(List.of(version), Function.identity(), prereleases).isEmpty();
         }
         if (version.isPrerelease() && (Boolean.FALSE.equals(prereleases)

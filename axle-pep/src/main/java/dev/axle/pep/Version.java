@@ -753,7 +753,7 @@ public final class Version implements Comparable<Version> {
     }
 
     /** Assembles a version, moving numbers beyond a long into the side table. */
-    static final class Builder {
+    static class Builder {
         long epoch;
         long[] release;
         int preKind = PRE_NONE;

@@ -16,7 +16,7 @@ import java.util.ArrayList;
  *
  * Letters match case-insensitively, ASCII only; whitespace is Python's.
  */
-final class VersionParser {
+final class VersionParser extends Version.Builder {
     private static final String[] PRE_SPELLINGS = {"alpha", "a", "beta", "b", "preview", "pre", "c", "rc"};
     private static final int[] PRE_KINDS = {
         Version.PRE_ALPHA, Version.PRE_ALPHA, Version.PRE_BETA, Version.PRE_BETA,
@@ -45,7 +45,7 @@ final class VersionParser {
 
     /** Parses the whole input, or returns null (leaving {@code pos} where it went wrong). */
     Version parseOrNull() {
-        Version.Builder b = new Version.Builder();
+        Version.Builder b = this;
         if (pos < end && (s.charAt(pos) == 'v' || s.charAt(pos) == 'V')) {
             pos++;
         }
