@@ -19,10 +19,10 @@ import java.util.function.Function;
  * matches; a set that names a pre-release (such as {@code >=1.0b1}) admits them.
  */
 public final class SpecifierSet implements Iterable<Specifier> {
-    private static final SpecifierSet EMPTY = new SpecifierSet(List.of(), null);
+    private static final SpecifierSet EMPTY = new SpecifierSet(new Specifier[0], null, true);
 
     /** Sorted by text, without duplicates (by {@link Specifier#equals}): packaging's canonical order. */
-    private final List<Specifier> specifiers;
+    private final Specifier[] items;
     private final Boolean prereleases;
     private final boolean hasArbitrary;
     private VersionIntervals intervals;
@@ -31,12 +31,12 @@ public final class SpecifierSet implements Iterable<Specifier> {
         this(canonical(specifiers.toArray(new Specifier[0]), specifiers.size()), prereleases, true);
     }
 
-    /** {@code specifiers} must already be in canonical order ({@link #canonical(Specifier[], int)}). */
-    private SpecifierSet(List<Specifier> specifiers, Boolean prereleases, boolean canonical) {
-        this.specifiers = specifiers;
+    /** {@code items} must already be in canonical order ({@link #canonical(Specifier[], int)}). */
+    private SpecifierSet(Specifier[] items, Boolean prereleases, boolean canonical) {
+        this.items = items;
         this.prereleases = prereleases;
         boolean arbitrary = false;
-        for (Specifier s : specifiers) {
+        for (Specifier s : items) {
             arbitrary |= s.operator() == Specifier.Operator.ARBITRARY;
         }
         this.hasArbitrary = arbitrary;
@@ -91,21 +91,21 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     /** The specifiers, sorted by their text, without duplicates. */
     public List<Specifier> specifiers() {
-        return specifiers;
+        return List.of(items);
     }
 
     @Override
     public Iterator<Specifier> iterator() {
-        return specifiers.iterator();
+        return specifiers().iterator();
     }
 
     public int size() {
-        return specifiers.size();
+        return items.length;
     }
 
     /** Whether there are no specifiers (every version matches, subject to the pre-release policy). */
     public boolean isEmpty() {
-        return specifiers.isEmpty();
+        return items.length == 0;
     }
 
     /** The explicit pre-release policy given when parsing, or null. */
@@ -118,7 +118,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (prereleases != null) {
             return prereleases;
         }
-        for (Specifier s : specifiers) {
+        for (Specifier s : items) {
             if (Boolean.TRUE.equals(s.prereleases())) {
                 return Boolean.TRUE;
             }
@@ -128,7 +128,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     /** This set with another explicit pre-release policy. */
     public SpecifierSet withPrereleases(Boolean policy) {
-        return new SpecifierSet(specifiers, policy, true);
+        return new SpecifierSet(items, policy, true);
     }
 
     /**
@@ -146,9 +146,9 @@ public final class SpecifierSet implements Iterable<Specifier> {
             throw new IllegalArgumentException(
                     "Cannot combine SpecifierSets with True and False prerelease overrides.");
         }
-        List<Specifier> all = new ArrayList<>(specifiers.size() + other.specifiers.size());
-        all.addAll(specifiers);
-        all.addAll(other.specifiers);
+        List<Specifier> all = new ArrayList<>(items.length + other.items.length);
+        all.addAll(List.of(items));
+        all.addAll(List.of(other.items));
         return new SpecifierSet(all, policy);
     }
 
@@ -172,7 +172,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (installed && version.isPrerelease()) {
             prereleases = Boolean.TRUE;
         }
-        if (specifiers.isEmpty()) {
+        if (items.length == 0) {
             // Every version matches; only an effective "no pre-releases" policy refuses one.
             return !(version.isPrerelease() && Boolean.FALSE.equals(effective(prereleases)));
         }
@@ -183,7 +183,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
                 || (prereleases == null && Boolean.FALSE.equals(this.prereleases)))) {
             return false;
         }
-        for (Specifier s : specifiers) {
+        for (Specifier s : items) {
             if (!s.matches(version)) {
                 return false;
             }
@@ -221,13 +221,13 @@ public final class SpecifierSet implements Iterable<Specifier> {
     /** The items whose version matches, in their order. */
     public <T> List<T> filter(Iterable<T> items, Function<? super T, Version> key, Boolean prereleases) {
         return Candidates.filter(items, t -> Candidates.of(key.apply(t)), this::matchesCandidate,
-                hasArbitrary || specifiers.isEmpty(), effective(prereleases));
+                hasArbitrary || this.items.length == 0, effective(prereleases));
     }
 
     /** As {@link #filter}, for version strings. */
     public List<String> filterStrings(Iterable<String> items, Boolean prereleases) {
         return Candidates.filter(items, Candidates::of, this::matchesCandidate,
-                hasArbitrary || specifiers.isEmpty(), effective(prereleases));
+                hasArbitrary || this.items.length == 0, effective(prereleases));
     }
 
     private Boolean effective(Boolean argument) {
@@ -235,7 +235,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
     }
 
     private boolean matchesCandidate(Candidates.Candidate c) {
-        for (Specifier s : specifiers) {
+        for (Specifier s : items) {
             boolean ok = s.operator() == Specifier.Operator.ARBITRARY
                     ? s.arbitraryMatch(c.text())
                     : c.version() != null && s.matches(c.version());
@@ -252,7 +252,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
     VersionIntervals intervals() {
         VersionIntervals i = intervals;
         if (i == null) {
-            i = intersect(0, specifiers.size());
+            i = intersect(0, items.length);
             intervals = i;
         }
         return i;
@@ -264,7 +264,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
             return VersionIntervals.FULL;
         }
         if (to - from == 1) {
-            return VersionIntervals.of(specifiers.get(from));
+            return VersionIntervals.of(items[from]);
         }
         int mid = (from + to) >>> 1;
         VersionIntervals left = intersect(from, mid);
@@ -273,7 +273,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     /** Whether no version (or {@code ===} string) can satisfy every specifier under this set's policy. */
     public boolean isUnsatisfiable() {
-        if (specifiers.isEmpty()) {
+        if (items.length == 0) {
             return false;
         }
         if (intervals().isEmpty() || arbitraryUnsatisfiable()) {
@@ -285,7 +285,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
     private boolean arbitraryUnsatisfiable() {
         String first = null;
         List<Specifier> standard = new ArrayList<>();
-        for (Specifier s : specifiers) {
+        for (Specifier s : items) {
             if (s.operator() != Specifier.Operator.ARBITRARY) {
                 standard.add(s);
             } else if (first == null) {
@@ -318,7 +318,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
     /** Whether every version this set admits is also admitted by {@code other}. */
     public boolean isSubsetOf(SpecifierSet other) {
         checkRelationOperand(other);
-        if (specifiers.isEmpty() && !other.specifiers.isEmpty()) {
+        if (items.length == 0 && other.items.length != 0) {
             return false; // the empty set admits every string, which no specifier covers
         }
         VersionIntervals rest = intervals().intersect(other.intervals().complement());
@@ -357,26 +357,20 @@ public final class SpecifierSet implements Iterable<Specifier> {
 
     // ---- identity ---------------------------------------------------------------------
 
-    /** The first {@code n} items sorted by text, later duplicates dropped; reuses the array. */
-    private static List<Specifier> canonical(Specifier[] items, int n) {
-        switch (n) {
-            case 0 -> {
-                return List.of();
-            }
-            case 1 -> {
-                return List.of(items[0]);
-            }
-            case 2 -> {
-                int c = Specifier.compareText(items[0], items[1]);
-                Specifier first = c <= 0 ? items[0] : items[1];
-                Specifier second = c <= 0 ? items[1] : items[0];
-                return first.equals(second) ? List.of(first) : List.of(first, second);
-            }
-            default -> { }
+    /** The first {@code n} items sorted by text, later duplicates dropped; may reuse the array. */
+    private static Specifier[] canonical(Specifier[] items, int n) {
+        if (n == 2) {
+            int c = Specifier.compareText(items[0], items[1]);
+            Specifier first = c <= 0 ? items[0] : items[1];
+            Specifier second = c <= 0 ? items[1] : items[0];
+            return first.equals(second) ? new Specifier[] {first} : new Specifier[] {first, second};
+        }
+        if (n <= 1) {
+            return items.length == n ? items : java.util.Arrays.copyOf(items, n);
         }
         java.util.Arrays.sort(items, 0, n, Specifier::compareText);
         if (n > 8) {
-            return List.copyOf(new LinkedHashSet<>(java.util.Arrays.asList(items).subList(0, n)));
+            return new LinkedHashSet<>(java.util.Arrays.asList(items).subList(0, n)).toArray(new Specifier[0]);
         }
         // Few items: drop later duplicates by pairwise comparison, without hashing.
         int kept = 0;
@@ -389,28 +383,28 @@ public final class SpecifierSet implements Iterable<Specifier> {
                 items[kept++] = items[i];
             }
         }
-        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(java.util.Arrays.copyOf(items, kept)));
+        return kept == items.length ? items : java.util.Arrays.copyOf(items, kept);
     }
 
     /** Equal when the canonical lists agree; the pre-release policy is ignored. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof SpecifierSet s && specifiers.equals(s.specifiers);
+        return o instanceof SpecifierSet s && java.util.Arrays.equals(items, s.items);
     }
 
     @Override
     public int hashCode() {
-        return specifiers.hashCode();
+        return java.util.Arrays.hashCode(items);
     }
 
     /** The specifiers sorted and joined by commas, e.g. {@code !=1.0.1,>=1.0.0}. */
     @Override
     public String toString() {
-        if (specifiers.size() == 1) {
-            return specifiers.get(0).toString();
+        if (items.length == 1) {
+            return items[0].toString();
         }
         StringBuilder b = new StringBuilder();
-        for (Specifier s : specifiers) {
+        for (Specifier s : items) {
             if (!b.isEmpty()) {
                 b.append(',');
             }
