@@ -62,7 +62,12 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (specifiers == null) {
             throw new InvalidSpecifierException("", 0);
         }
-        Specifier[] out = new Specifier[4];
+        // Most sets have one specifier: the array is sized by counting commas.
+        int commas = 0;
+        for (int i = specifiers.indexOf(','); i >= 0; i = specifiers.indexOf(',', i + 1)) {
+            commas++;
+        }
+        Specifier[] out = new Specifier[commas + 1];
         int n = 0;
         int from = 0;
         while (from <= specifiers.length()) {
@@ -71,9 +76,6 @@ public final class SpecifierSet implements Iterable<Specifier> {
             int end = Text.trimEnd(specifiers, from, to);
             int start = Text.skipSpace(specifiers, from, end);
             if (start < end) {
-                if (n == out.length) {
-                    out = java.util.Arrays.copyOf(out, n * 2);
-                }
                 out[n++] = Specifier.parse(specifiers, start, end, null);
             }
             from = to + 1;
