@@ -60,12 +60,17 @@ public final class Specifier {
     private record Bounds(Version lower, Version upper) {}
 
     private Specifier(Operator operator, String version, Boolean prereleases) {
+        this(operator, version, parseOperand(operator,
+                version.endsWith(".*") ? version.substring(0, version.length() - 2) : version), prereleases);
+    }
+
+    private Specifier(Operator operator, String version, Version parsed, Boolean prereleases) {
         this.operator = operator;
         this.version = version;
         this.prereleases = prereleases;
         this.wildcard = version.endsWith(".*");
         this.hasLocal = version.indexOf('+') >= 0;
-        this.parsed = parseOperand(operator, wildcard ? version.substring(0, version.length() - 2) : version);
+        this.parsed = parsed;
     }
 
     private Bounds bounds() {
@@ -210,22 +215,36 @@ public final class Specifier {
             end -= 2;
         }
         int parts = 1;
-        boolean digit = false;
+        int digits = 0;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digit = true;
-            } else if (c == '.' && digit) {
-                digit = false;
+            if (c >= '0' && c <= '9' && digits < 18) {
+                digits++;
+            } else if (c == '.' && digits > 0) {
+                digits = 0;
                 parts++;
             } else {
                 return null;
             }
         }
-        if (!digit || (op == Operator.COMPATIBLE && parts < 2)) {
+        if (digits == 0 || (op == Operator.COMPATIBLE && parts < 2)) {
             return null;
         }
-        return new Specifier(op, s.substring(start, to), prereleases);
+        // The release is read here directly: it is digits and dots, each number short.
+        long[] release = new long[parts];
+        int k = 0;
+        long n = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                release[k++] = n;
+                n = 0;
+            } else {
+                n = n * 10 + (c - '0');
+            }
+        }
+        release[k] = n;
+        return new Specifier(op, s.substring(start, to), Version.ofRelease(release), prereleases);
     }
 
     /** The operator. */

@@ -192,6 +192,11 @@ public final class Version implements Comparable<Version> {
         return b.build();
     }
 
+    /** A final release over {@code release}, which the caller hands over (non-negative, not empty). */
+    static Version ofRelease(long[] release) {
+        return new Version(0, release, PRE_NONE, 0, ABSENT, ABSENT, null, null);
+    }
+
     /** Convenience for {@link #of}: a final release from plain numbers, such as {@code release(3, 12)}. */
     public static Version release(long... components) {
         if (components.length == 0) {
