@@ -33,7 +33,8 @@ final class MarkerEvaluation {
      * An environment as a marker sees it in one context: the context's defaults, the given
      * values, {@code extra} normalized, and the version variables parsed once.
      */
-    record Resolved(Map<String, Object> values, Map<String, Version> versions, Map<String, Specifier> specifiers) {}
+    record Resolved(Map<String, Object> values, Map<String, Version> versions,
+            Map<String, Map<String, Specifier>> specifiers) {}
 
     private static final List<String> OPERATORS = List.of("<=", "<", "!=", "==", ">=", ">", "~=", "===");
 
@@ -56,22 +57,24 @@ final class MarkerEvaluation {
             environment.put("python_full_version", full + "local");
         }
         // The version variables parsed, and the specifiers the reversed form ("3.8" <= python_version)
-        // builds from them, keyed by operator + value: each parsed once per environment.
+        // builds from them, by variable and operator: each parsed once per environment.
         Map<String, Version> versions = new HashMap<>();
-        Map<String, Specifier> specifiers = new HashMap<>();
+        Map<String, Map<String, Specifier>> specifiers = new HashMap<>();
         for (String name : VERSION_VARIABLES) {
             if (environment.get(name) instanceof String s) {
                 Version v = Version.parseOrNull(s);
                 if (v != null) {
                     versions.put(name, v);
                 }
+                Map<String, Specifier> byOperator = new HashMap<>();
                 for (String op : OPERATORS) {
                     try {
-                        specifiers.put(op + s, Specifier.parse(op + s));
+                        byOperator.put(op, Specifier.parse(op + s));
                     } catch (InvalidSpecifierException notASpecifier) {
                         // compared as strings
                     }
                 }
+                specifiers.put(name, Map.copyOf(byOperator));
             }
         }
         return new Resolved(Map.copyOf(environment), Map.copyOf(versions), Map.copyOf(specifiers));
@@ -161,10 +164,8 @@ final class MarkerEvaluation {
             lhs = item.lhs().value();
             key = item.rhs().value();
             rhs = lookup(key, environment);
-            spec = rhs instanceof String ? environment.specifiers().get(item.op() + rhs) : null;
-            if (spec != null && !isVersionVariable(key)) {
-                spec = null;
-            }
+            Map<String, Specifier> byOperator = environment.specifiers().get(key);
+            spec = byOperator == null ? null : byOperator.get(item.op());
         }
         if (!(lhs instanceof String left)) {
             throw new UndefinedComparisonException("Set-valued marker " + Text.pyRepr(key)

@@ -156,26 +156,28 @@ public final class Specifier {
         }
         int start = Text.skipSpace(s, from, to);
         int end = Text.trimEnd(s, start, to);
-        Operator op;
-        if (s.startsWith("===", start)) {
-            op = Operator.ARBITRARY;
-        } else if (s.startsWith("~=", start)) {
-            op = Operator.COMPATIBLE;
-        } else if (s.startsWith("==", start)) {
-            op = Operator.EQUAL;
-        } else if (s.startsWith("!=", start)) {
-            op = Operator.NOT_EQUAL;
-        } else if (s.startsWith("<=", start)) {
-            op = Operator.LESS_EQUAL;
-        } else if (s.startsWith(">=", start)) {
-            op = Operator.GREATER_EQUAL;
-        } else if (s.charAt(start) == '<') {
-            op = Operator.LESS;
-        } else {
-            op = Operator.GREATER;
-        }
+        Operator op = operatorAt(s, start, end);
         int versionStart = Text.skipSpace(s, start + op.symbol.length(), end);
         return new Specifier(op, s.substring(versionStart, end), prereleases);
+    }
+
+    /** The operator that {@code s[i, end)} starts with (the longest that fits), or null. */
+    private static Operator operatorAt(String s, int i, int end) {
+        if (i >= end) {
+            return null;
+        }
+        char c0 = s.charAt(i);
+        if (i + 1 >= end || s.charAt(i + 1) != '=') {
+            return c0 == '<' ? Operator.LESS : c0 == '>' ? Operator.GREATER : null;
+        }
+        return switch (c0) {
+            case '=' -> i + 2 < end && s.charAt(i + 2) == '=' ? Operator.ARBITRARY : Operator.EQUAL;
+            case '!' -> Operator.NOT_EQUAL;
+            case '<' -> Operator.LESS_EQUAL;
+            case '>' -> Operator.GREATER_EQUAL;
+            case '~' -> Operator.COMPATIBLE;
+            default -> null;
+        };
     }
 
     /**
@@ -187,22 +189,8 @@ public final class Specifier {
         if (to - from < 2) {
             return null;
         }
-        char c0 = s.charAt(from);
-        char c1 = s.charAt(from + 1);
-        Operator op;
-        if (c1 == '=') {
-            op = switch (c0) {
-                case '=' -> Operator.EQUAL;
-                case '!' -> Operator.NOT_EQUAL;
-                case '<' -> Operator.LESS_EQUAL;
-                case '>' -> Operator.GREATER_EQUAL;
-                case '~' -> Operator.COMPATIBLE;
-                default -> null;
-            };
-        } else {
-            op = c0 == '<' ? Operator.LESS : c0 == '>' ? Operator.GREATER : null;
-        }
-        if (op == null) {
+        Operator op = operatorAt(s, from, to);
+        if (op == null || op == Operator.ARBITRARY) {
             return null;
         }
         int start = from + op.symbol.length();
@@ -260,6 +248,11 @@ public final class Specifier {
     /** The version part parsed (the prefix for wildcards); null for an unparsable {@code ===} operand. */
     public Version parsedVersion() {
         return parsed;
+    }
+
+    /** Whether the version part has a local label ({@code ==1.0+abc}), which {@code ==}/{@code !=} then compare too. */
+    boolean hasLocal() {
+        return hasLocal;
     }
 
     /** Whether this is a prefix match ({@code ==1.2.*} or {@code !=1.2.*}). */

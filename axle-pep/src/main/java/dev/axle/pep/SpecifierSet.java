@@ -1,7 +1,8 @@
 package dev.axle.pep;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -207,7 +208,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
         if (v != null && installed && v.isPrerelease()) {
             prereleases = Boolean.TRUE;
         }
-        return !filterStrings(java.util.Collections.singletonList(item), prereleases).isEmpty();
+        return !filterStrings(Collections.singletonList(item), prereleases).isEmpty();
     }
 
     /** The versions that match, in order, under the default pre-release policy. */
@@ -368,11 +369,11 @@ public final class SpecifierSet implements Iterable<Specifier> {
             return first.equals(second) ? new Specifier[] {first} : new Specifier[] {first, second};
         }
         if (n <= 1) {
-            return items.length == n ? items : java.util.Arrays.copyOf(items, n);
+            return items.length == n ? items : Arrays.copyOf(items, n);
         }
-        java.util.Arrays.sort(items, 0, n, Specifier::compareText);
+        Arrays.sort(items, 0, n, Specifier::compareText);
         if (n > 8) {
-            return new LinkedHashSet<>(java.util.Arrays.asList(items).subList(0, n)).toArray(new Specifier[0]);
+            return new LinkedHashSet<>(Arrays.asList(items).subList(0, n)).toArray(new Specifier[0]);
         }
         // Few items: drop later duplicates by pairwise comparison, without hashing.
         int kept = 0;
@@ -385,18 +386,18 @@ public final class SpecifierSet implements Iterable<Specifier> {
                 items[kept++] = items[i];
             }
         }
-        return kept == items.length ? items : java.util.Arrays.copyOf(items, kept);
+        return kept == items.length ? items : Arrays.copyOf(items, kept);
     }
 
     /** Equal when the canonical lists agree; the pre-release policy is ignored. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof SpecifierSet s && java.util.Arrays.equals(items, s.items);
+        return o instanceof SpecifierSet s && Arrays.equals(items, s.items);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(items);
+        return Arrays.hashCode(items);
     }
 
     /** The specifiers sorted and joined by commas, e.g. {@code !=1.0.1,>=1.0.0}. */

@@ -607,11 +607,6 @@ public final class Version implements Comparable<Version> {
                 && (preKind == PRE_NONE || equalNum(pre, this, other.pre, other));
     }
 
-    /** Same public version as {@code other}, i.e. equal when local labels are ignored. */
-    boolean samePublic(Version other) {
-        return comparePublic(other) == 0;
-    }
-
     @Override
     public boolean equals(Object obj) {
         return obj instanceof Version v && compareTo(v) == 0;

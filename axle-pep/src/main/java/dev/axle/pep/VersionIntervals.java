@@ -128,7 +128,6 @@ final class VersionIntervals {
     static VersionIntervals of(Specifier spec) {
         Version v = spec.parsedVersion();
         List<Interval> out = new ArrayList<>(2);
-        boolean local = spec.version().indexOf('+') >= 0;
         switch (spec.operator()) {
             case ARBITRARY -> {
                 return FULL;
@@ -159,7 +158,7 @@ final class VersionIntervals {
                     hi = End.at(v.nextPrefixDev0(), false);
                 } else {
                     lo = End.at(v, true);
-                    hi = local ? End.at(v, true) : End.after(v, Kind.AFTER_LOCALS, true);
+                    hi = spec.hasLocal() ? End.at(v, true) : End.after(v, Kind.AFTER_LOCALS, true);
                 }
                 if (spec.operator() == Specifier.Operator.EQUAL) {
                     out.add(new Interval(lo, hi));
