@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,13 +35,13 @@ final class InterpreterCache {
         Path file = entry(executable);
         JsonNode entry;
         try {
-            entry = QueryScript.JSON.readTree(Files.readAllBytes(file));
+            entry = JsonTrees.parse(Files.readAllBytes(file));
         } catch (IOException e) {
             return Optional.empty(); // absent or corrupt: queried again and rewritten
         }
         if (entry == null || !executable.toString().equals(entry.path("executable").asText())
                 || !QueryScript.digest().equals(entry.path("script").asText())
-                || !QueryScript.JSON.valueToTree(environment).equals(entry.path("environment"))
+                || !JsonTrees.object(environment).equals(entry.path("environment"))
                 || !entry.path("answer").isObject() || !entry.path("stamps").isArray()) {
             return Optional.empty();
         }
@@ -78,29 +76,39 @@ final class InterpreterCache {
         if (answer.path("stdlib").isTextual()) {
             all.add(FileStamp.of(Path.of(answer.path("stdlib").asText()).resolve("EXTERNALLY-MANAGED"), true));
         }
-        ObjectNode entry = QueryScript.JSON.createObjectNode();
+        ObjectNode entry = JsonTrees.NODES.objectNode();
         entry.put("executable", executable.toString());
         entry.put("script", QueryScript.digest());
-        entry.set("environment", QueryScript.JSON.valueToTree(environment));
+        entry.set("environment", JsonTrees.object(environment));
         ArrayNode list = entry.putArray("stamps");
         for (FileStamp s : all) {
             list.addObject().put("path", s.path()).put("follow", s.followLinks()).put("state", s.state());
         }
         entry.set("answer", answer);
         try {
-            AtomicFiles.write(entry(executable), QueryScript.JSON.writeValueAsBytes(entry));
+            AtomicFiles.write(entry(executable), JsonTrees.bytes(entry));
         } catch (IOException e) {
             // A cache that cannot be written (read-only, full disk) only costs a query next time.
         }
     }
 
+    /**
+     * The entry's file: named by two 64-bit FNV-1a hashes of the path (with different
+     * offsets). Two paths with one name would only replace each other's entry: an entry
+     * names its executable and is used for that one only.
+     */
     private Path entry(Path executable) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(executable.toString().getBytes(StandardCharsets.UTF_8));
-            return folder.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".json");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] bytes = executable.toString().getBytes(StandardCharsets.UTF_8);
+        HexFormat hex = HexFormat.of();
+        return folder.resolve(hex.toHexDigits(fnv1a(bytes, 0xcbf29ce484222325L))
+                + hex.toHexDigits(fnv1a(bytes, 0x84222325cbf29ce4L)) + ".json");
+    }
+
+    private static long fnv1a(byte[] bytes, long offset) {
+        long h = offset;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
+        return h;
     }
 }

@@ -50,7 +50,7 @@ final class PythonRequestParser {
             return new PythonRequest.ExecutableName(value);
         } catch (InvalidPythonRequestException e) {
             throw new InvalidPythonRequestException(text,
-                    "not a path, an executable name, a version (3.12) or version specifiers (>=3.10)");
+                    "not a path, an executable name, a version or version specifiers");
         }
     }
 }

@@ -1,17 +1,12 @@
 package dev.axle.env;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +18,9 @@ import java.util.concurrent.TimeUnit;
  * site-packages and current folder, printing one JSON object.
  */
 final class QueryScript {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private static final long TIMEOUT_SECONDS = 60;
     private static final String TEXT = load();
-    private static final String DIGEST = sha256(TEXT);
+    private static final String DIGEST = checksum(TEXT);
 
     private QueryScript() {}
 
@@ -52,12 +45,12 @@ final class QueryScript {
                     + (out.stderr().isBlank() ? "" : ":\n" + tail(out.stderr())));
         }
         try {
-            JsonNode answer = JSON.readTree(out.stdout());
+            JsonNode answer = JsonTrees.parse(out.stdout().getBytes(StandardCharsets.UTF_8));
             if (answer == null || !answer.isObject()) {
                 throw new InterpreterQueryException(executable, "it printed no JSON object: " + tail(out.stdout()));
             }
             return answer;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new InterpreterQueryException(executable, "it is not a Python interpreter, or a broken one;"
                     + " it printed: " + tail(out.stdout() + out.stderr()), e);
         }
@@ -126,12 +119,11 @@ final class QueryScript {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A checksum, not a secure digest: it only tells versions of axle's own script apart. */
+    private static String checksum(String text) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue()) + "-" + bytes.length;
     }
 }
