@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,26 +65,30 @@ final class InterpreterSearch {
         if (folder.pyenvVersion().isPresent() && !mayMatch(folder.pyenvVersion().get())) {
             return Optional.empty();
         }
-        Set<String> names = new LinkedHashSet<>(fixedNames());
-        boolean listed = false;
-        while (true) {
-            for (String name : names) {
-                Optional<PythonInterpreter> found = candidate(folder.path().resolve(name));
-                if (found.isPresent()) {
-                    if (!collect) {
-                        return found;
-                    }
-                    out.add(found.get());
-                }
-            }
-            if (listed || request instanceof PythonRequest.ExecutableName) {
-                return Optional.empty();
-            }
-            Set<String> more = new LinkedHashSet<>(listedNames(folder.path()));
-            more.removeAll(names);
-            names = more;
-            listed = true;
+        List<String> fixed = fixedNames();
+        Optional<PythonInterpreter> found = tryNames(folder.path(), fixed, collect, out);
+        if (found.isPresent() || request instanceof PythonRequest.ExecutableName) {
+            return found;
         }
+        // The folder is listed only when the usual names did not answer.
+        List<String> listed = new ArrayList<>(listedNames(folder.path()));
+        listed.removeAll(fixed);
+        return tryNames(folder.path(), listed, collect, out);
+    }
+
+    /** The first match among {@code names} in {@code folder}, or with {@code collect} every usable one into {@code out}. */
+    private Optional<PythonInterpreter> tryNames(Path folder, List<String> names, boolean collect,
+            List<PythonInterpreter> out) {
+        for (String name : names) {
+            Optional<PythonInterpreter> found = candidate(folder.resolve(name));
+            if (found.isPresent()) {
+                if (!collect) {
+                    return found;
+                }
+                out.add(found.get());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The interpreter at {@code path} if it is one, matches, and was not seen before under another name. */

@@ -117,23 +117,27 @@ class VenvTest {
 
     @Test
     void systemSitePackagesAndPrompt() throws IOException {
-        Path python = RealPythons.any();
         Interpreters interpreters = interpreters();
-        PythonInterpreter base = interpreters.query(python);
-        Path dir = temp.resolve("venv");
-        Environment env = Venv.create(interpreters, base, dir, new VenvOptions(true, Optional.of("my project"), false));
-        assertThat(Files.readString(dir.resolve("pyvenv.cfg")))
-                .contains("include-system-site-packages = true\n")
-                .contains("prompt = my project\n")
-                .contains(" --system-site-packages --prompt 'my project' ");
-        JsonNode sys = JSON.readTree(RealPythons.python(dir.resolve("bin/python"), SYS));
-        for (Path site : base.siteDirectories()) {
-            assertThat(sys.get("path").toString()).contains(site.toString());
+        List<Path> pythons = new java.util.ArrayList<>(List.of(RealPythons.any()));
+        RealPythons.system().ifPresent(pythons::add);
+        for (Path python : pythons) {
+            PythonInterpreter base = interpreters.query(python);
+            Path dir = temp.resolve("venv-" + base.prefix().getFileName());
+            Environment env = Venv.create(interpreters, base, dir,
+                    new VenvOptions(true, Optional.of("my project"), false));
+            assertThat(Files.readString(dir.resolve("pyvenv.cfg")))
+                    .contains("include-system-site-packages = true\n")
+                    .contains("prompt = my project\n")
+                    .contains(" --system-site-packages --prompt 'my project' ");
+            JsonNode sys = JSON.readTree(RealPythons.python(dir.resolve("bin/python"), SYS));
+            for (Path site : base.siteDirectories()) {
+                assertThat(sys.get("path").toString()).contains(site.toString());
+            }
+            assertThat(env.sitePackages()).containsAll(base.siteDirectories());
+            assertThat(env.interpreter()).as(python.toString()).usingRecursiveComparison()
+                    .ignoringFields("baseExecutable").isEqualTo(interpreters.query(dir.resolve("bin/python")));
+            assertThat(Files.readString(dir.resolve("bin/activate"))).contains("VIRTUAL_ENV_PROMPT='my project'");
         }
-        assertThat(env.sitePackages()).containsAll(base.siteDirectories());
-        assertThat(env.interpreter()).usingRecursiveComparison().ignoringFields("baseExecutable")
-                .isEqualTo(interpreters.query(dir.resolve("bin/python")));
-        assertThat(Files.readString(dir.resolve("bin/activate"))).contains("VIRTUAL_ENV_PROMPT='my project'");
     }
 
     @Test
