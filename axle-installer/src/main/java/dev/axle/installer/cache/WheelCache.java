@@ -116,14 +116,8 @@ public final class WheelCache {
 
     /** The entry's wheel, or null if there is no complete entry of the current format. */
     private UnpackedWheel read(String sha256, WheelFilename filename) {
-        Path folder = entry(sha256);
-        Manifest manifest;
-        try {
-            manifest = Manifest.fromJson(Files.readAllBytes(folder.resolve(MANIFEST)));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (manifest.format() != Manifest.FORMAT || !sha256.equals(manifest.sha256())) {
+        Manifest manifest = manifest(sha256);
+        if (manifest == null) {
             return null;
         }
         WheelFilename built = WheelFilename.parse(manifest.wheel());
@@ -133,7 +127,17 @@ public final class WheelCache {
                     + ", whose metadata names " + built.name() + " " + built.version()
                     + "; the file may have been renamed: use the name it was built with");
         }
-        return manifest.toUnpackedWheel(folder.resolve(TREE), filename);
+        return manifest.toUnpackedWheel(entry(sha256).resolve(TREE), filename);
+    }
+
+    /** The entry's manifest, or null if it is missing, unreadable, of another format or another wheel. */
+    private Manifest manifest(String sha256) {
+        try {
+            Manifest manifest = Manifest.fromJson(Files.readAllBytes(entry(sha256).resolve(MANIFEST)));
+            return manifest.format() == Manifest.FORMAT && sha256.equals(manifest.sha256()) ? manifest : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private UnpackedWheel build(Path file, WheelFilename filename, String sha256, UnpackListener listener)
@@ -162,7 +166,7 @@ public final class WheelCache {
                 manifest = Manifest.of(unpacked);
             }
             writeForced(temporary.resolve(MANIFEST), manifest.toJson());
-            publish(temporary, entry(sha256));
+            publish(temporary, sha256);
         } finally {
             if (Files.exists(temporary)) {
                 deleteTree(temporary);
@@ -177,19 +181,20 @@ public final class WheelCache {
     }
 
     /** Renames the built entry into place, unless another process already did (then it is dropped). */
-    private void publish(Path temporary, Path target) throws IOException {
+    private void publish(Path temporary, String sha256) throws IOException {
+        Path target = entry(sha256);
         for (int attempt = 0; ; attempt++) {
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 return;
             } catch (IOException e) {
-                if (Files.exists(target.resolve(MANIFEST))) {
+                if (manifest(sha256) != null) {
                     return; // another process won the race; its entry is as good as ours
                 }
-                if (!Files.exists(target) || attempt > 0) {
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || attempt > 0) {
                     throw e;
                 }
-                // A damaged entry (no manifest) is in the way: move it aside, then try again.
+                // A damaged entry (no usable manifest) is in the way: move it aside, then try again.
                 Path aside = root.resolve(TEMPORARY + UUID.randomUUID() + "-damaged");
                 try {
                     Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);

@@ -83,6 +83,7 @@ final class Extraction {
                 md.update(content);
                 size = content.length;
                 Files.createSymbolicLink(target, Path.of(symlinkTarget));
+                advance(size);
             } else {
                 FileAttribute<?>[] attributes = executable && posix ? new FileAttribute<?>[] {EXECUTABLE}
                         : new FileAttribute<?>[0];

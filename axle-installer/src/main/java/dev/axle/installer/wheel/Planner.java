@@ -25,7 +25,9 @@ import java.util.TreeSet;
  *   <li>the wheel's root, with its {@code .dist-info}, to purelib when WHEEL says
  *       {@code Root-Is-Purelib: true}, else to platlib;
  *   <li>{@code .data/<key>/} to the scheme's folder for the key; headers to a subfolder named
- *       after the project (METADATA's Name as written), as pip puts them;
+ *       after the project as pip names it when installing a wheel file: the name as the wheel
+ *       spells it (its .dist-info folder), {@code _} turned back into {@code -}
+ *       ({@code Demo_Pkg-1.0.dist-info} gives {@code include/site/python3.12/Demo-Pkg/});
  *   <li>scripts from {@code .data/scripts/} whose first line starts with {@code #!python}
  *       (which includes {@code #!pythonw} and {@code #!python\r\n}) are written with that line
  *       replaced by the interpreter's shebang ({@link Shebang}: the {@code /bin/sh} form when a
@@ -114,8 +116,8 @@ public final class Planner {
                 throw new InvalidWheelException(wheel.filename().toString(), e.path(), "is under the unknown "
                         + "install scheme key " + key);
             }
-            Path base = key.equals("headers") ? scheme.headers().resolve(wheel.displayName()) : scheme.path(key);
-            Path target = base.resolve(rest);
+            Path folder = scheme.path(key);
+            Path target = (key.equals("headers") ? folder.resolve(headersName(wheel)) : folder).resolve(rest);
             if (key.equals("scripts")) {
                 if (isLauncherWrapper(target.getFileName().toString(), launchers)) {
                     return;
@@ -126,11 +128,11 @@ public final class Planner {
                     script.writeBytes(Shebang.of(options.pythonExecutable()));
                     script.write('\n');
                     script.writeBytes(body);
-                    write(base, target, script.toByteArray(), true, e.path());
+                    write(folder, target, script.toByteArray(), true, e.path());
                     return;
                 }
             }
-            link(e, base, target);
+            link(e, folder, target);
         }
 
         private void link(WheelEntry e, Path base, Path target) {
@@ -171,6 +173,12 @@ public final class Planner {
             }
             return launchers.containsKey(name);
         }
+    }
+
+    /** The headers subfolder: the wheel's escaped name with {@code -} for {@code _}, as pip names it. */
+    static String headersName(UnpackedWheel wheel) {
+        String stem = wheel.distInfo().substring(0, wheel.distInfo().length() - ".dist-info".length());
+        return stem.substring(0, stem.lastIndexOf('-')).replace('_', '-');
     }
 
     /**
