@@ -103,6 +103,22 @@ public final class Pythons {
         return pip.get();
     }
 
+    /**
+     * The pip wheel bundled with {@code python} (its ensurepip), else any pip wheel found;
+     * skips the test when there is none.
+     */
+    public static Path pipWheelFor(Path python) {
+        Path prefix = python.toAbsolutePath().getParent().getParent();
+        for (Path lib : list(prefix.resolve("lib"))) {
+            for (Path w : list(lib.resolve("ensurepip/_bundled"))) {
+                if (w.getFileName().toString().startsWith("pip-") && w.toString().endsWith(".whl")) {
+                    return w;
+                }
+            }
+        }
+        return pipWheel();
+    }
+
     /** Runs a command with pip isolated from the machine's configuration and index. */
     public static Result run(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
