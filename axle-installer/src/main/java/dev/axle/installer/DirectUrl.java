@@ -83,7 +83,7 @@ public record DirectUrl(String url, Info info, Optional<String> subdirectory) {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(subdirectory, "subdirectory");
         if (info instanceof DirInfo && !url.startsWith("file://")) {
-            throw new InvalidDirectUrlException("URL scheme must be file:// when dir_info is present in 'url' (" + url + ")");
+            throw new InvalidDirectUrlException("URL scheme must be file:// when dir_info is present in 'url'");
         }
     }
 
@@ -158,7 +158,7 @@ public record DirectUrl(String url, Info info, Optional<String> subdirectory) {
         JsonNode h = present(node, "hashes");
         if (h != null) {
             if (!h.isObject()) {
-                throw unexpectedType(h, "dict", "archive_info.hashes");
+                throw unexpectedType(h, "Mapping", "archive_info.hashes");
             }
             hashes = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
@@ -175,7 +175,7 @@ public record DirectUrl(String url, Info info, Optional<String> subdirectory) {
             int eq = hash.indexOf('=');
             if (eq < 0) {
                 throw new InvalidDirectUrlException(
-                        "Invalid hash format (expected '<algorithm>=<hash>') in 'archive_info.hash': " + hash);
+                        "Invalid hash format (expected '<algorithm>=<hash>') in 'archive_info.hash'");
             }
             String algorithm = hash.substring(0, eq);
             String value = hash.substring(eq + 1);
@@ -215,7 +215,7 @@ public record DirectUrl(String url, Info info, Optional<String> subdirectory) {
     private static Optional<JsonNode> objectValue(JsonNode node, String key) {
         JsonNode v = present(node, key);
         if (v != null && !v.isObject()) {
-            throw unexpectedType(v, "dict", key);
+            throw unexpectedType(v, "Mapping", key);
         }
         return Optional.ofNullable(v);
     }

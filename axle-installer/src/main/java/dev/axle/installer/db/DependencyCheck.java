@@ -155,7 +155,8 @@ public final class DependencyCheck {
         Optional<Path> prefix = environmentPrefix.map(p -> p.toAbsolutePath().normalize());
         List<Problem> out = new ArrayList<>();
         for (InstalledDistribution d : installed.inPathOrder()) {
-            boolean local = prefix.isEmpty() || d.installedLocation().toAbsolutePath().normalize().startsWith(prefix.get());
+            boolean local = prefix.isEmpty()
+                    || d.installedLocation().toAbsolutePath().normalize().startsWith(prefix.get());
             if (!local || PackageList.STANDARD_LIBRARY.contains(d.name().toString())) {
                 continue;
             }

@@ -39,7 +39,8 @@ public record EntryPoint(String group, String name, String value) {
             }
             int eq = line.indexOf('=');
             if (group != null && eq >= 0) {
-                out.add(new EntryPoint(group, PyText.strip(line.substring(0, eq)), PyText.strip(line.substring(eq + 1))));
+                String name = PyText.strip(line.substring(0, eq));
+                out.add(new EntryPoint(group, name, PyText.strip(line.substring(eq + 1))));
             }
         }
         return out;

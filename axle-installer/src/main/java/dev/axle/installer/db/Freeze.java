@@ -44,7 +44,10 @@ public final class Freeze {
             exclude = Set.copyOf(exclude);
         }
 
-        /** {@code pip freeze} without options, run by an interpreter of {@code pythonVersion} ({@code 3.11}, {@code 3.12.1}). */
+        /**
+         * {@code pip freeze} without options, run by an interpreter of {@code pythonVersion}
+         * ({@code 3.11}, {@code 3.12.1}).
+         */
         public static Options forPython(String pythonVersion) {
             return new Options(false, false, Set.of(), isBefore312(pythonVersion));
         }

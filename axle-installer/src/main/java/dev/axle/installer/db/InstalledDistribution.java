@@ -97,7 +97,8 @@ public final class InstalledDistribution {
         Path absolute = metadataDirectory.toAbsolutePath();
         Path folder = absolute.getParent();
         Set<String> none = Set.of();
-        return SitePackagesScan.entry(absolute.getFileName().toString(), folder, folder, Optional.empty(), none::contains)
+        String child = absolute.getFileName().toString();
+        return SitePackagesScan.entry(child, folder, folder, Optional.empty(), none::contains)
                 .filter(SitePackagesScan.Entry::valid)
                 .map(SitePackagesScan.Entry::distribution)
                 .orElseThrow(() -> new IllegalArgumentException(

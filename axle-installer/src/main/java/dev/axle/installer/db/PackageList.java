@@ -75,7 +75,8 @@ public final class PackageList {
      * The listing of {@code installed}; {@code environment} evaluates dependency markers for
      * {@code notRequired}.
      */
-    public static CommandOutput render(InstalledDistributions installed, Options options, MarkerEnvironment environment) {
+    public static CommandOutput render(InstalledDistributions installed, Options options,
+            MarkerEnvironment environment) {
         List<InstalledDistribution> packages = select(installed, options, environment);
         List<String> lines = switch (options.format()) {
             case COLUMNS -> packages.isEmpty() ? List.of() : columns(packages, options.verbose());

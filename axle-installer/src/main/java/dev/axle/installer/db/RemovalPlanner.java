@@ -65,7 +65,8 @@ public final class RemovalPlanner {
      * A planner for the environment at {@code environmentRoot} whose install scheme has the
      * folders {@code schemeRoots} (site-packages, scripts, headers, data...).
      */
-    public static RemovalPlanner of(InstalledDistributions installed, Path environmentRoot, Collection<Path> schemeRoots) {
+    public static RemovalPlanner of(InstalledDistributions installed, Path environmentRoot,
+            Collection<Path> schemeRoots) {
         return new RemovalPlanner(installed, environmentRoot, schemeRoots, Optional.empty(), FileTree.local());
     }
 
@@ -134,7 +135,8 @@ public final class RemovalPlanner {
             case EGG_LINK -> {
                 Path link = dist.eggLink().orElseThrow();
                 plan.addRecorded(link.toAbsolutePath().normalize());
-                plan.pthEdits.add(new PthEdit(link.getParent().resolve("easy-install.pth"), dist.location().toString()));
+                Path pth = link.getParent().resolve("easy-install.pth");
+                plan.pthEdits.add(new PthEdit(pth, dist.location().toString()));
             }
         }
         scriptsDirectory.ifPresent(bin -> dist.entryPoints().stream().filter(EntryPoint::isScript)
@@ -319,7 +321,8 @@ public final class RemovalPlanner {
                 }
             }
             List<Path> directories = new ArrayList<>(prune);
-            directories.sort(Comparator.comparingInt(Path::getNameCount).reversed().thenComparing(Comparator.naturalOrder()));
+            directories.sort(Comparator.comparingInt(Path::getNameCount).reversed()
+                    .thenComparing(Comparator.naturalOrder()));
             return new RemovalPlan(dist, new ArrayList<>(files), directories, new ArrayList<>(shared), pthEdits);
         }
     }

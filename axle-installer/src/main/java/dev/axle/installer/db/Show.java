@@ -99,7 +99,8 @@ public final class Show {
             out.add("Classifiers:");
             MetadataHeaders.all(m, MetadataField.CLASSIFIER).forEach(c -> out.add("  " + c));
             out.add("Entry-points:");
-            dist.readText("entry_points.txt").ifPresent(t -> PyText.splitLines(t).forEach(l -> out.add("  " + PyText.strip(l))));
+            dist.readText("entry_points.txt")
+                    .ifPresent(t -> PyText.splitLines(t).forEach(l -> out.add("  " + PyText.strip(l))));
             out.add("Project-URLs:");
             MetadataHeaders.all(m, MetadataField.PROJECT_URL).forEach(u -> out.add("  " + u));
         }

@@ -68,7 +68,8 @@ final class SitePackagesScan {
             name = dash < 0 ? stem : stem.substring(0, dash);
         }
         if (name == null || name.isEmpty()) {
-            name = MetadataHeaders.first(InstalledDistribution.readMetadata(path, isFile), MetadataField.NAME).orElse(null);
+            name = MetadataHeaders.first(InstalledDistribution.readMetadata(path, isFile), MetadataField.NAME)
+                    .orElse(null);
             if (name == null) {
                 return Optional.of(new Entry(null, "Skipping " + path + " due to invalid metadata entry 'name'"));
             }

@@ -11,13 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -140,12 +141,15 @@ final class TestVenv {
         return SupportedTags.of(tags);
     }
 
-    /** Every path under the environment (and {@code others}), files and folders, links not followed. */
-    TreeSet<Path> snapshot(Path... others) {
-        TreeSet<Path> all = new TreeSet<>();
+    /**
+     * Every path under the environment (and {@code others}), files and folders, links not
+     * followed; true for folders.
+     */
+    TreeMap<Path, Boolean> snapshot(Path... others) {
+        TreeMap<Path, Boolean> all = new TreeMap<>();
         for (Path top : Stream.concat(Stream.of(root), Arrays.stream(others)).toList()) {
             try (Stream<Path> s = Files.walk(top)) {
-                s.forEach(all::add);
+                s.forEach(p -> all.put(p, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
