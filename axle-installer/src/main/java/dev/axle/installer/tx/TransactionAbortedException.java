@@ -13,7 +13,7 @@ public final class TransactionAbortedException extends RuntimeException {
 
     private final transient Path root;
 
-    TransactionAbortedException(Path root) {
+    public TransactionAbortedException(Path root) {
         super("the transaction on " + root + " was rolled back; no more changes are made");
         this.root = root;
     }

@@ -20,10 +20,10 @@ import java.util.TreeMap;
  * permissions, and for files the content hash and modification time (a rename keeps it, a copy
  * would not), for links the target. The environment lock file is left out: it stays by design.
  */
-final class FileTree {
+public final class FileTree {
     private FileTree() {}
 
-    static Map<String, String> of(Path root) {
+    public static Map<String, String> of(Path root) {
         Map<String, String> tree = new TreeMap<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
