@@ -17,7 +17,7 @@ final class Compatibility {
                     + ": it is built for " + wheel.filename().tags().toSortedString()
                     + "; use a wheel built for this interpreter and platform");
         }
-        Optional<String> requiresPython = wheel.metadata().string(MetadataField.REQUIRES_PYTHON);
+        Optional<String> requiresPython = wheel.rawMetadata().string(MetadataField.REQUIRES_PYTHON);
         if (requiresPython.isPresent()) {
             SpecifierSet specifiers;
             try {

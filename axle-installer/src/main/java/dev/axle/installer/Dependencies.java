@@ -12,6 +12,7 @@ import dev.axle.pep.Version;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +30,22 @@ final class Dependencies {
     static void check(Collection<UnpackedWheel> wheels, InstalledDistributions installed, Set<ProjectName> replaced,
             MarkerEnvironment markers) {
         Map<ProjectName, Version> available = new HashMap<>();
+        Set<ProjectName> present = new HashSet<>();
         for (InstalledDistribution d : installed) {
+            // One with an unreadable version counts as present but meets no version range.
             if (!replaced.contains(d.name())) {
-                available.put(d.name(), d.version());
+                available.put(d.name(), d.version().orElse(null));
+                present.add(d.name());
             }
         }
         for (UnpackedWheel w : wheels) {
             available.put(w.name(), w.version());
+            present.add(w.name());
         }
         MarkerEnvironment noExtra = markers.with("extra", "");
         List<String> problems = new ArrayList<>();
         for (UnpackedWheel w : wheels) {
-            for (String line : w.metadata().list(MetadataField.REQUIRES_DIST).orElse(List.of())) {
+            for (String line : w.rawMetadata().list(MetadataField.REQUIRES_DIST).orElse(List.of())) {
                 Requirement r;
                 try {
                     r = Requirement.parse(line);
@@ -54,9 +59,9 @@ final class Dependencies {
                 }
                 ProjectName dep = ProjectName.parse(r.name());
                 Version have = available.get(dep);
-                if (have == null) {
+                if (!present.contains(dep)) {
                     problems.add(w.displayName() + " " + w.version() + " requires " + r + ", which is neither installed nor given");
-                } else if (!r.specifier().contains(have, true)) {
+                } else if (have == null ? !r.specifier().isEmpty() : !r.specifier().contains(have, true)) {
                     problems.add(w.displayName() + " " + w.version() + " requires " + r + ", but " + dep + " " + have
                             + " would be installed");
                 }

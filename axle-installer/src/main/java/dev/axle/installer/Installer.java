@@ -1,27 +1,31 @@
 package dev.axle.installer;
 
 import dev.axle.env.Environment;
-import dev.axle.installer.cache.Linker;
+import dev.axle.env.Scheme;
 import dev.axle.installer.cache.LinkMode;
+import dev.axle.installer.cache.Linker;
+import dev.axle.installer.cache.UnpackListener;
 import dev.axle.installer.cache.WheelCache;
+import dev.axle.installer.compile.ByteCompiler;
+import dev.axle.installer.compile.Compilation;
+import dev.axle.installer.compile.CompileListener;
 import dev.axle.installer.db.InstalledDistribution;
 import dev.axle.installer.db.InstalledDistributions;
 import dev.axle.installer.db.RemovalPlan;
-import dev.axle.installer.tx.ByteCompiler;
+import dev.axle.installer.db.RemovalPlanner;
 import dev.axle.installer.tx.Transaction;
+import dev.axle.installer.tx.TransactionListener;
 import dev.axle.installer.wheel.FileAction;
 import dev.axle.installer.wheel.InstallPlan;
 import dev.axle.installer.wheel.PlanOptions;
+import dev.axle.installer.wheel.Planner;
 import dev.axle.installer.wheel.UnpackedWheel;
-import dev.axle.pep.MarkerEnvironment;
 import dev.axle.pep.ProjectName;
-import dev.axle.pep.Requirement;
-import dev.axle.pep.SpecifierSet;
 import dev.axle.pep.Version;
 import dev.axle.pep.record.RecordEntry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -35,10 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -70,12 +70,19 @@ public final class Installer {
      * @param file the {@code .whl} file
      * @param requested whether the user named it (REQUESTED is written), rather than it
      *     being pulled in as a dependency
-     * @param directUrl where it came from, recorded as {@code direct_url.json} (PEP 610)
+     * @param recordDirectUrl whether to record where it came from in {@code direct_url.json}
+     *     (PEP 610): for wheels named by path or URL, not for those found by name in an index
+     * @param url the URL it came from; the file's own {@code file://} URL when empty
      */
-    public record WheelSource(Path file, boolean requested, Optional<DirectUrl> directUrl) {}
+    public record WheelSource(Path file, boolean requested, boolean recordDirectUrl, Optional<String> url) {
+        /** A wheel file the user named on the command line, recorded with its {@code file://} URL as pip does. */
+        public static WheelSource requested(Path file) {
+            return new WheelSource(file, true, true, Optional.empty());
+        }
+    }
 
     /** What happened to one distribution. */
-    public record Change(Kind kind, String name, Version version, Optional<Version> previous) {
+    public record Change(Kind kind, String name, Version version, Optional<String> previous) {
         public enum Kind { INSTALLED, REPLACED, UNCHANGED }
     }
 
@@ -93,7 +100,8 @@ public final class Installer {
 
     /** Installs the wheels and returns what changed, in the order given. */
     public List<Change> install(List<WheelSource> wheels) throws IOException {
-        Transaction.recover(environment.root(), TransactionReports.to(listener));
+        TransactionListener txListener = TransactionReports.to(listener);
+        Transaction.recover(environment.root(), txListener);
         List<UnpackedWheel> unpacked = unpackAll(wheels);
         checkDistinct(unpacked);
         for (UnpackedWheel w : unpacked) {
@@ -107,14 +115,15 @@ public final class Installer {
         for (int i = 0; i < unpacked.size(); i++) {
             UnpackedWheel w = unpacked.get(i);
             Optional<InstalledDistribution> old = installed.get(w.name());
-            if (old.isPresent() && old.get().version().equals(w.version()) && !options.reinstall()) {
-                changes.add(new Change(Change.Kind.UNCHANGED, w.displayName(), w.version(), old.map(InstalledDistribution::version)));
+            Optional<String> previous = old.map(InstalledDistribution::versionText);
+            if (old.isPresent() && old.get().version().equals(Optional.of(w.version())) && !options.reinstall()) {
+                changes.add(new Change(Change.Kind.UNCHANGED, w.displayName(), w.version(), previous));
                 continue;
             }
             old.ifPresent(d -> replaced.put(w.name(), d));
             toInstall.put(w, wheels.get(i));
             changes.add(new Change(old.isPresent() ? Change.Kind.REPLACED : Change.Kind.INSTALLED, w.displayName(),
-                    w.version(), old.map(InstalledDistribution::version)));
+                    w.version(), previous));
         }
         if (!options.noDeps()) {
             Dependencies.check(toInstall.keySet(), installed, replaced.keySet(),
@@ -124,48 +133,61 @@ public final class Installer {
             return changes;
         }
 
-        try (Transaction tx = Transaction.begin(environment.root(), TransactionReports.to(listener))) {
+        List<InstallPlan> plans = new ArrayList<>();
+        for (Map.Entry<UnpackedWheel, WheelSource> e : toInstall.entrySet()) {
+            plans.add(Planner.plan(e.getKey(), environment.scheme(), planOptions(e.getKey(), e.getValue())));
+        }
+        List<RemovalPlan> removals = new ArrayList<>();
+        if (!replaced.isEmpty()) {
+            RemovalPlanner planner = RemovalPlanner.of(installed, environment.root(), schemeRoots(environment))
+                    .withScriptsDirectory(environment.scheme().scripts());
             Set<InstalledDistribution> removing = new HashSet<>(replaced.values());
             for (InstalledDistribution old : replaced.values()) {
-                RemovalPlan plan = RemovalPlan.plan(old, installed, removing, environment.root());
-                for (Path file : plan.files()) {
-                    tx.remove(file);
-                }
-                tx.pruneIfEmpty(plan.directoriesToPruneIfEmpty());
+                removals.add(planner.plan(old, removing));
             }
-            List<InstallPlan> plans = new ArrayList<>();
-            for (Map.Entry<UnpackedWheel, WheelSource> e : toInstall.entrySet()) {
-                WheelSource source = e.getValue();
-                plans.add(InstallPlan.of(e.getKey(), environment.scheme(), new PlanOptions(
-                        environment.interpreter().executable(), source.requested(),
-                        source.directUrl().map(DirectUrl::toJson).map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        "axle")));
+        }
+
+        try (Transaction tx = Transaction.begin(environment.root(), txListener)) {
+            for (RemovalPlan r : removals) {
+                Removals.apply(tx, r);
             }
             placeFiles(tx, plans);
             Map<InstallPlan, List<RecordEntry>> compiled = options.compile() ? compile(tx, plans) : Map.of();
-            for (InstallPlan plan : plans) {
-                byte[] record = plan.renderRecord(compiled.getOrDefault(plan, List.of()));
-                tx.create(plan.recordPath(), target -> Files.write(target, record));
-            }
+            tx.createAll(plans, InstallPlan::recordPath,
+                    (plan, target) -> Files.write(target, plan.renderRecord(compiled.getOrDefault(plan, List.of()))));
             tx.commit();
         }
         return changes;
     }
 
-    private List<UnpackedWheel> unpackAll(List<WheelSource> wheels) throws IOException {
-        long total = 0;
-        for (WheelSource w : wheels) {
-            total += Files.size(w.file());
+    private PlanOptions planOptions(UnpackedWheel wheel, WheelSource source) {
+        Optional<byte[]> directUrl = Optional.empty();
+        if (source.recordDirectUrl()) {
+            String url = source.url().orElseGet(() -> DirectUrl.fileUrl(source.file().toAbsolutePath().normalize()));
+            directUrl = Optional.of(DirectUrl.archive(url, Optional.of(wheel.sha256())).toJson()
+                    .getBytes(StandardCharsets.UTF_8));
         }
+        return new PlanOptions(environment.interpreter().executable(), source.requested(), directUrl, "axle");
+    }
+
+    /** The folders of a scheme, which removal never goes above. */
+    static List<Path> schemeRoots(Environment environment) {
+        Scheme s = environment.scheme();
+        return List.of(s.purelib(), s.platlib(), s.scripts(), s.headers(), s.data());
+    }
+
+    private List<UnpackedWheel> unpackAll(List<WheelSource> wheels) throws IOException {
         AtomicLong done = new AtomicLong();
-        long all = total;
+        int total = wheels.size();
+        UnpackListener progress = new UnpackListener() {
+            @Override
+            public void unpacked(Path wheel, UnpackedWheel unpacked, boolean fromCache) {
+                listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), total);
+            }
+        };
         List<Callable<UnpackedWheel>> jobs = new ArrayList<>();
         for (WheelSource w : wheels) {
-            jobs.add(() -> {
-                UnpackedWheel u = cache.unpack(w.file(), bytes -> listener.progress(
-                        InstallListener.Stage.UNPACK, done.addAndGet(bytes), all));
-                return u;
-            });
+            jobs.add(() -> cache.unpack(w.file(), progress));
         }
         return Parallel.run(jobs);
     }
@@ -189,12 +211,9 @@ public final class Installer {
         List<Callable<Void>> jobs = new ArrayList<>();
         for (InstallPlan plan : plans) {
             jobs.add(() -> {
-                Map<Path, FileAction> byTarget = new LinkedHashMap<>();
-                for (FileAction a : plan.actions()) {
-                    byTarget.put(a.target(), a);
-                }
-                tx.createAll(new ArrayList<>(byTarget.keySet()), target -> {
-                    switch (byTarget.get(target)) {
+                tx.createAll(plan.actions(), FileAction::target, (action, target) -> {
+                    Parallel.checkInterrupted();
+                    switch (action) {
                         case FileAction.Link link -> linker.link(link.source(), target);
                         case FileAction.Write write -> {
                             Files.write(target, write.content());
@@ -204,7 +223,7 @@ public final class Installer {
                         }
                     }
                     long n = done.incrementAndGet();
-                    if ((n & 255) == 0 || n == total) {
+                    if ((n & 255) == 0) {
                         listener.progress(InstallListener.Stage.INSTALL, n, total);
                     }
                 });
@@ -215,8 +234,55 @@ public final class Installer {
         listener.progress(InstallListener.Stage.INSTALL, total, total);
     }
 
+    /**
+     * Byte-compiles the modules the plans put into site-packages (not scripts or data, as pip
+     * does) and answers the RECORD lines of the .pyc files, per plan.
+     */
     private Map<InstallPlan, List<RecordEntry>> compile(Transaction tx, List<InstallPlan> plans) throws IOException {
-        throw new UnsupportedOperationException("todo");
+        Map<Path, InstallPlan> planOf = new HashMap<>();
+        List<Path> sources = new ArrayList<>();
+        for (InstallPlan plan : plans) {
+            for (FileAction a : plan.actions()) {
+                Path target = a.target();
+                if (target.getFileName().toString().endsWith(".py") && target.startsWith(plan.libDir())) {
+                    sources.add(target);
+                    planOf.put(target, plan);
+                }
+            }
+        }
+        if (sources.isEmpty()) {
+            return Map.of();
+        }
+        AtomicLong done = new AtomicLong();
+        int total = sources.size();
+        ByteCompiler compiler = ByteCompiler.of(environment.interpreter().executable());
+        Compilation compilation = compiler.compile(sources, tx, new CompileListener() {
+            @Override
+            public void compiled(Path source, Path pyc) {
+                tick();
+            }
+
+            @Override
+            public void notCompiled(Path source, String message) {
+                listener.detail("not compiled: " + source + ": " + message);
+                tick();
+            }
+
+            private void tick() {
+                long n = done.incrementAndGet();
+                if ((n & 63) == 0 || n == total) {
+                    listener.progress(InstallListener.Stage.COMPILE, n, total);
+                }
+            }
+        });
+        Map<InstallPlan, List<RecordEntry>> entries = new HashMap<>();
+        for (Compilation.Compiled c : compilation.compiled()) {
+            InstallPlan plan = planOf.get(c.source());
+            try (InputStream in = Files.newInputStream(c.pyc())) {
+                entries.computeIfAbsent(plan, p -> new ArrayList<>()).add(RecordEntry.of(plan.recordPathOf(c.pyc()), in));
+            }
+        }
+        return entries;
     }
 
     static void makeExecutable(Path file) throws IOException {

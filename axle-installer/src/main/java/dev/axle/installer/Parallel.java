@@ -26,7 +26,7 @@ final class Parallel {
 
     static <T> List<T> run(List<? extends Callable<T>> jobs) throws IOException {
         if (jobs.size() == 1) {
-            return List.of(call(jobs.get(0)));
+            return java.util.Collections.singletonList(call(jobs.get(0)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads(), Math.max(1, jobs.size())), r -> {
             Thread t = new Thread(r, "axle-worker");

@@ -4,16 +4,17 @@ import dev.axle.env.Environment;
 import dev.axle.installer.db.InstalledDistribution;
 import dev.axle.installer.db.InstalledDistributions;
 import dev.axle.installer.db.RemovalPlan;
+import dev.axle.installer.db.RemovalPlanner;
 import dev.axle.installer.tx.Transaction;
 import dev.axle.pep.ProjectName;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Removes installed distributions by their RECORD (or installed-files.txt), whoever
@@ -48,19 +49,18 @@ public final class Uninstaller {
             }
         }
         List<Removal> removals = new ArrayList<>();
-        LinkedHashSet<InstalledDistribution> all = new LinkedHashSet<>(removing.values());
+        Set<InstalledDistribution> all = new LinkedHashSet<>(removing.values());
+        RemovalPlanner planner = RemovalPlanner.of(installed, environment.root(), Installer.schemeRoots(environment))
+                .withScriptsDirectory(environment.scheme().scripts());
         for (InstalledDistribution d : removing.values()) {
-            removals.add(new Removal(d, RemovalPlan.plan(d, installed, all, environment.root())));
+            removals.add(new Removal(d, planner.plan(d, all)));
         }
         if (dryRun || removals.isEmpty()) {
             return new Result(removals, notInstalled);
         }
         try (Transaction tx = Transaction.begin(environment.root(), TransactionReports.to(listener))) {
             for (Removal r : removals) {
-                for (Path file : r.plan().files()) {
-                    tx.remove(file);
-                }
-                tx.pruneIfEmpty(r.plan().directoriesToPruneIfEmpty());
+                Removals.apply(tx, r.plan());
             }
             tx.commit();
         }

@@ -1,0 +1,44 @@
+package dev.axle.cli;
+
+import dev.axle.env.Environment;
+import dev.axle.installer.InstallListener;
+import dev.axle.installer.db.CommandOutput;
+import dev.axle.installer.db.InstalledDistributions;
+import dev.axle.installer.tx.Transaction;
+import dev.axle.installer.tx.TransactionListener;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** What the reading commands share: repairing an interrupted run first, then reading the environment. */
+final class Reading {
+    private Reading() {}
+
+    /**
+     * The distributions installed in the environment, after repairing what an interrupted
+     * install left (when the environment is writable; a read-only one is read as it is).
+     */
+    static InstalledDistributions read(Session session, Environment environment) {
+        if (Files.isWritable(environment.root())) {
+            try {
+                Transaction.recover(environment.root(), TransactionListener.NONE);
+            } catch (IOException e) {
+                session.err.println("warning: could not repair an interrupted axle run in " + environment.root()
+                        + ": " + e.getMessage());
+            }
+        }
+        return InstalledDistributions.read(environment.sitePackages());
+    }
+
+    /** Prints a report and answers its exit code. */
+    static int print(Session session, CommandOutput output) {
+        session.out.print(output.stdout());
+        session.out.flush();
+        session.err.print(output.stderr());
+        session.err.flush();
+        return output.exitCode();
+    }
+
+    static InstallListener none() {
+        return InstallListener.NONE;
+    }
+}
