@@ -1,6 +1,7 @@
 package dev.axle.installer.tx;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -110,14 +112,21 @@ public final class Transaction implements AutoCloseable {
      * transaction, or finishes it when it had committed. Cheap when there is nothing to do (one
      * check for the transaction folder, no lock file written), so every command that reads or
      * changes an environment can call it first. When another live process holds the lock, its
-     * journal is its own: the answer is {@link RecoveryResult.Outcome#BUSY} and nothing is touched.
+     * journal is its own: the answer is {@link RecoveryResult.Outcome#BUSY} and nothing is touched;
+     * when this user may not write to the environment it is {@link RecoveryResult.Outcome#NO_ACCESS}.
      */
     public static RecoveryResult recover(Path root, TransactionListener listener) throws IOException {
         Path absolute = root.toAbsolutePath();
         if (!Files.isDirectory(TransactionFolder.parentIn(absolute))) {
             return RecoveryResult.of(absolute, RecoveryResult.Outcome.NOTHING_TO_RECOVER);
         }
-        var held = EnvironmentLock.tryAcquire(absolute);
+        Optional<EnvironmentLock> held;
+        try {
+            held = EnvironmentLock.tryAcquire(absolute);
+        } catch (AccessDeniedException e) {
+            // A read-only command on someone else's environment must not fail for this.
+            return RecoveryResult.of(absolute, RecoveryResult.Outcome.NO_ACCESS);
+        }
         if (held.isEmpty()) {
             return RecoveryResult.of(absolute, RecoveryResult.Outcome.BUSY);
         }
