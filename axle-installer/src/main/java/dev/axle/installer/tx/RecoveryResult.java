@@ -25,6 +25,8 @@ public record RecoveryResult(Path root, Outcome outcome, int undone, int restore
         NOTHING_TO_RECOVER,
         /** Another live process (or transaction) holds the lock; its journal is its own. */
         BUSY,
+        /** A journal is there, but this user may not change the environment to repair it. */
+        NO_ACCESS,
         /** The changes were undone and the environment is as it was before the transaction. */
         ROLLED_BACK,
         /** The transaction had committed; its cleanup was finished. */
@@ -46,7 +48,8 @@ public record RecoveryResult(Path root, Outcome outcome, int undone, int restore
 
     /** Whether the environment is consistent again (or was never touched). */
     public boolean complete() {
-        return outcome != Outcome.INCOMPLETE && outcome != Outcome.BUSY;
+        return outcome == Outcome.NOTHING_TO_RECOVER || outcome == Outcome.ROLLED_BACK
+                || outcome == Outcome.COMMIT_COMPLETED;
     }
 
     /** This result followed by an older transaction's. */

@@ -161,7 +161,7 @@ final class Replay {
             }
         }
         Path parent = original.getParent();
-        if (parent != null) {
+        if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
         }
         Files.move(stash.stashed(), original, StandardCopyOption.ATOMIC_MOVE);

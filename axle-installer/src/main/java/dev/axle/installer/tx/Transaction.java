@@ -1,24 +1,21 @@
 package dev.axle.installer.tx;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -48,15 +45,13 @@ public final class Transaction implements AutoCloseable {
     private final TransactionFolder folder;
     private final JournalCodec codec;
     private final Journal journal;
+    private final Stash stash;
     private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
     private final Thread shutdownHook;
-    private final AtomicLong stashCounter = new AtomicLong();
     /** Folders this transaction has seen: true when it made them (so what they hold is its own). */
     private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
     /** Files created in folders the transaction made, which therefore need no existence check. */
     private final Set<Path> createdInNewFolders = ConcurrentHashMap.newKeySet();
-    /** Stash folders beside files on other filesystems, by the folder of the files. */
-    private final Map<Path, Path> crossDeviceStashes = new ConcurrentHashMap<>();
     private final Set<Path> prune = ConcurrentHashMap.newKeySet();
     private volatile boolean aborted;
     private volatile State state = State.ACTIVE;
@@ -69,6 +64,7 @@ public final class Transaction implements AutoCloseable {
         this.folder = folder;
         this.codec = new JournalCodec(root);
         this.journal = journal;
+        this.stash = new Stash(folder, journal, codec);
         this.shutdownHook = new Thread(this::onShutdown, "axle-transaction-rollback");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -110,14 +106,21 @@ public final class Transaction implements AutoCloseable {
      * transaction, or finishes it when it had committed. Cheap when there is nothing to do (one
      * check for the transaction folder, no lock file written), so every command that reads or
      * changes an environment can call it first. When another live process holds the lock, its
-     * journal is its own: the answer is {@link RecoveryResult.Outcome#BUSY} and nothing is touched.
+     * journal is its own: the answer is {@link RecoveryResult.Outcome#BUSY} and nothing is touched;
+     * when this user may not write to the environment it is {@link RecoveryResult.Outcome#NO_ACCESS}.
      */
     public static RecoveryResult recover(Path root, TransactionListener listener) throws IOException {
         Path absolute = root.toAbsolutePath();
         if (!Files.isDirectory(TransactionFolder.parentIn(absolute))) {
             return RecoveryResult.of(absolute, RecoveryResult.Outcome.NOTHING_TO_RECOVER);
         }
-        var held = EnvironmentLock.tryAcquire(absolute);
+        Optional<EnvironmentLock> held;
+        try {
+            held = EnvironmentLock.tryAcquire(absolute);
+        } catch (AccessDeniedException e) {
+            // A read-only command on someone else's environment must not fail for this.
+            return RecoveryResult.of(absolute, RecoveryResult.Outcome.NO_ACCESS);
+        }
         if (held.isEmpty()) {
             return RecoveryResult.of(absolute, RecoveryResult.Outcome.BUSY);
         }
@@ -160,31 +163,31 @@ public final class Transaction implements AutoCloseable {
             throws IOException {
         enter();
         try {
-            Batch batch = new Batch();
+            FolderPlan plan = new FolderPlan(folders);
             Path[] targets = new Path[items.size()];
             for (int i = 0; i < targets.length; i++) {
                 Path target = absolute(targetOf.apply(items.get(i)));
                 targets[i] = target;
                 Path parent = target.getParent();
-                boolean fresh = parent != null && batch.made(parent);
+                boolean fresh = parent != null && plan.made(parent);
                 // In a folder this transaction made, only its own files can exist: no check needed.
                 if (!(fresh && createdInNewFolders.add(target)) && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    batch.inTheWay.add(target);
+                    plan.inTheWay.add(target);
                 }
             }
-            if (!batch.inTheWay.isEmpty()) {
-                stashAll(new ArrayList<>(batch.inTheWay));
+            if (!plan.inTheWay.isEmpty()) {
+                stashAll(new ArrayList<>(plan.inTheWay));
             }
             JournalLines lines = new JournalLines(codec);
-            batch.newFolders.forEach(lines::folderMade);
+            plan.newFolders.forEach(lines::folderMade);
             for (Path target : targets) {
                 lines.created(target);
             }
             journal.write(lines);
-            for (Path newFolder : batch.newFolders) {
+            for (Path newFolder : plan.newFolders) {
                 makeFolder(newFolder);
             }
-            folders.putAll(batch.decisions);
+            folders.putAll(plan.decisions);
             for (int i = 0; i < targets.length; i++) {
                 if (aborted) {
                     throw new TransactionAbortedException(root);
@@ -409,72 +412,20 @@ public final class Transaction implements AutoCloseable {
 
     /** Moves each path to the stash; answers how many existed. */
     private int stashAll(List<Path> paths) throws IOException {
-        Path[] places = new Path[paths.size()];
-        JournalLines lines = new JournalLines(codec);
-        for (int i = 0; i < places.length; i++) {
-            places[i] = folder.stash().resolve(Long.toString(stashCounter.incrementAndGet()));
-            lines.stashed(paths.get(i), places[i]);
-        }
-        journal.write(lines);
+        Path[] places = stash.moveAll(paths);
         int moved = 0;
         for (int i = 0; i < places.length; i++) {
-            Path stashed = moveAside(paths.get(i), places[i]);
-            if (stashed != null) {
-                moved++;
-                if (!folders.isEmpty() && Files.isDirectory(stashed, LinkOption.NOFOLLOW_LINKS)) {
-                    Path gone = paths.get(i);
-                    folders.keySet().removeIf(known -> known.startsWith(gone));
-                }
+            if (places[i] == null) {
+                continue;
+            }
+            moved++;
+            // What the transaction knew about folders inside a stashed folder is no longer true.
+            if (!folders.isEmpty() && Files.isDirectory(places[i], LinkOption.NOFOLLOW_LINKS)) {
+                Path gone = paths.get(i);
+                folders.keySet().removeIf(known -> known.startsWith(gone));
             }
         }
         return moved;
-    }
-
-    /** Moves a path to its journaled stash place; answers where it went, or null when it did not exist. */
-    private Path moveAside(Path original, Path place) throws IOException {
-        try {
-            return rename(original, place);
-        } catch (AtomicMoveNotSupportedException e) {
-            return moveAsideOnItsFileSystem(original);
-        }
-    }
-
-    /** Renames; answers {@code place}, or null when {@code original} does not exist. */
-    private static Path rename(Path original, Path place) throws IOException {
-        try {
-            Files.move(original, place, StandardCopyOption.ATOMIC_MOVE);
-            return place;
-        } catch (NoSuchFileException e) {
-            // Also thrown when the stash is missing: then it is an error.
-            if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-                throw e;
-            }
-            return null;
-        }
-    }
-
-    /**
-     * Stashes a path on another filesystem than the environment root into a stash folder beside
-     * it (renames cannot cross filesystems, and copying would make a stash as slow as the data
-     * is large and lose hard links).
-     */
-    private Path moveAsideOnItsFileSystem(Path original) throws IOException {
-        Path parent = original.getParent();
-        Path stash = crossDeviceStashes.get(parent);
-        if (stash == null) {
-            synchronized (crossDeviceStashes) {
-                stash = crossDeviceStashes.get(parent);
-                if (stash == null) {
-                    stash = parent.resolve(folder.crossDeviceStashName());
-                    journal.write(new JournalLines(codec).stashFolder(stash));
-                    Files.createDirectories(stash);
-                    crossDeviceStashes.put(parent, stash);
-                }
-            }
-        }
-        Path place = stash.resolve(Long.toString(stashCounter.incrementAndGet()));
-        journal.write(new JournalLines(codec).stashed(original, place));
-        return rename(original, place);
     }
 
     private static void makeFolder(Path path) throws IOException {
@@ -485,44 +436,6 @@ public final class Transaction implements AutoCloseable {
             if (!Files.isDirectory(path)) {
                 throw e;
             }
-        }
-    }
-
-    /**
-     * The folder decisions of one batch: which folders are missing and must be made (parents
-     * first), and which paths are in the way and must be stashed.
-     */
-    private final class Batch {
-        final Map<Path, Boolean> decisions = new HashMap<>();
-        final List<Path> newFolders = new ArrayList<>();
-        final Set<Path> inTheWay = new LinkedHashSet<>();
-
-        /** Whether {@code folder} is (or will be) made by this transaction; plans it when missing. */
-        boolean made(Path folder) {
-            Boolean known = decisions.get(folder);
-            if (known == null) {
-                known = folders.get(folder);
-            }
-            if (known == null) {
-                known = inspect(folder);
-            }
-            decisions.put(folder, known);
-            return known;
-        }
-
-        private boolean inspect(Path folder) {
-            if (Files.isDirectory(folder)) {
-                return false;
-            }
-            if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-                inTheWay.add(folder);
-            }
-            Path parent = folder.getParent();
-            if (parent != null) {
-                made(parent);
-            }
-            newFolders.add(folder);
-            return true;
         }
     }
 }

@@ -11,7 +11,7 @@
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li>Process crash (kill -9, OOM, power to the JVM only) at any instant, including in the middle
+ *   <li>Process crash (kill -9, out of memory, a JVM crash) at any instant, including in the middle
  *       of a journal write: the next {@link dev.axle.installer.tx.Transaction#recover} or
  *       {@code begin} restores the environment exactly as it was before the transaction (file
  *       contents, modes, times, links: stashed entries are renamed back, not copied), or, when the

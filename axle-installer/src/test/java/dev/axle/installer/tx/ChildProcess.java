@@ -17,7 +17,12 @@ final class ChildProcess implements AutoCloseable {
     final List<String> lines = new ArrayList<>();
 
     ChildProcess(Path root, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        this(List.of(), root, args);
+    }
+
+    /** A child started through {@code prefix} (such as {@code setpriv} and its options). */
+    ChildProcess(List<String> prefix, Path root, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  *   <li>{@code commit N}: N operations, commit; after the commit mark it waits forever.
  *   <li>{@code rollback N}: N operations, then rolls back.
  *   <li>{@code hold}: holds the lock until its standard input closes, then rolls back.
+ *   <li>{@code recover}: prints what {@link Transaction#recover} answers.
  * </ul>
  */
 public final class TransactionChild {
@@ -37,6 +38,10 @@ public final class TransactionChild {
                 out.flush();
             }
         };
+        if (mode.equals("recover")) {
+            out.println(Transaction.recover(root, listener).outcome());
+            return;
+        }
         Transaction tx = Transaction.begin(root, listener);
         out.println("begun");
         out.flush();

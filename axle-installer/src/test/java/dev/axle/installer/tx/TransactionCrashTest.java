@@ -49,6 +49,25 @@ class TransactionCrashTest {
     }
 
     @Test
+    void aUserWhoMayNotWriteTheEnvironmentIsToldAndNothingIsTouched() throws Exception {
+        try (ChildProcess child = new ChildProcess(root, "work", "100000")) {
+            child.awaitLine("op 5");
+            child.killHard();
+        }
+        Path lock = root.resolve(EnvironmentLock.FILE_NAME);
+        Files.setPosixFilePermissions(lock, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        List<String> withoutRootPowers = System.getProperty("user.name").equals("root")
+                ? List.of("setpriv", "--inh-caps=-dac_override", "--bounding-set=-dac_override") : List.of();
+        try (ChildProcess child = new ChildProcess(withoutRootPowers, root, "recover")) {
+            child.awaitLine("NO_ACCESS");
+        }
+        assertThat(root.resolve(TransactionFolder.NAME)).isDirectory();
+        Files.setPosixFilePermissions(lock, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Transaction.recover(root, listener).outcome()).isEqualTo(RecoveryResult.Outcome.ROLLED_BACK);
+        assertThat(FileTree.of(root)).isEqualTo(before);
+    }
+
+    @Test
     void killedAfterTheCommitMarkIsFinishedByTheNextRun(@TempDir Path reference) throws Exception {
         int operations = 30;
         try (ChildProcess child = new ChildProcess(root, "commit", Integer.toString(operations))) {
