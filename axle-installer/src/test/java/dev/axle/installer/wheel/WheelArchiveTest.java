@@ -27,7 +27,7 @@ class WheelArchiveTest {
 
     private UnpackedWheel unpack(WheelWriter w) throws IOException {
         try (WheelArchive archive = WheelArchive.open(w.writeTo(dir))) {
-            return archive.extract(dir.resolve("tree"), "0".repeat(64), done -> { });
+            return archive.extract(Files.createTempDirectory(dir, "tree").resolve("tree"), "0".repeat(64), done -> { });
         }
     }
 
@@ -40,7 +40,7 @@ class WheelArchiveTest {
                 .hasMessageContaining(problem);
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()))
-                    .allMatch(n -> n.equals(w.filename()) || n.equals("tree"));
+                    .allMatch(n -> n.equals(w.filename()) || n.startsWith("tree"));
         }
     }
 
@@ -162,6 +162,18 @@ class WheelArchiveTest {
         assertRefused(w, "demo/__init__.py", "does not match its RECORD hash (" + WheelWriter.hash("X = 2\n".getBytes())
                 + " expected, " + WheelWriter.hash("X = 1\n".getBytes()) + " found); the wheel is corrupt or was "
                 + "modified: download it again");
+    }
+
+    @Test
+    void acceptsHexDigestsAsSomeBuildersWriteThem() throws Exception {
+        byte[] content = "X = 1\n".getBytes();
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        UnpackedWheel w = unpack(demo().recordLine("demo/__init__.py", "sha256=" + hex, "6"));
+        assertThat(w.files()).filteredOn(e -> e.path().equals("demo/__init__.py")).singleElement()
+                .satisfies(e -> assertThat(e.hash().toString()).isEqualTo(WheelWriter.hash(content)));
+        String wrongHex = "sha256=" + "0".repeat(64);
+        assertRefused(demo().recordLine("demo/__init__.py", wrongHex, "6"), "demo/__init__.py",
+                "does not match its RECORD hash (" + wrongHex + " expected");
     }
 
     @Test
