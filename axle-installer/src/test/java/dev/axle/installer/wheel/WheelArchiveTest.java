@@ -89,6 +89,17 @@ class WheelArchiveTest {
     }
 
     @Test
+    void readsZip64Archives() throws IOException {
+        UnpackedWheel w = unpack(demo().zip64().executable("demo/tool", "#!/bin/sh\n"));
+        assertThat(Files.readString(w.path("demo/__init__.py"))).isEqualTo("X = 1\n");
+        assertThat(Files.isExecutable(w.path("demo/tool"))).isTrue();
+        // and java.util.zip agrees that this is a valid zip64 archive
+        try (ZipFile zip = new ZipFile(dir.resolve(demo().filename()).toFile())) {
+            assertThat(zip.getEntry("demo/__init__.py").getSize()).isEqualTo(6);
+        }
+    }
+
+    @Test
     void pathsDifferingOnlyInCaseAreDistinctFiles() throws IOException {
         UnpackedWheel w = unpack(demo().file("demo/Mod.py", "A\n").file("demo/mod.py", "b\n"));
         assertThat(Files.readString(w.path("demo/Mod.py"))).isEqualTo("A\n");
