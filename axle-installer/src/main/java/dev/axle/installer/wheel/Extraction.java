@@ -32,7 +32,7 @@ import java.util.zip.Inflater;
  * hashing as it writes, so no file is ever held whole in memory (except the small
  * {@code #!python} scripts, whose bodies the install plan needs).
  */
-final class Extraction {
+final class Extraction implements AutoCloseable {
     private static final int BUFFER = 128 * 1024;
     private static final long PROGRESS_STEP = 1 << 20;
     private static final int SCRIPT_LIMIT = 32 << 20;
@@ -138,8 +138,12 @@ final class Extraction {
     }
 
     void finish() {
-        inflater.end();
         progress.accept(done);
+    }
+
+    @Override
+    public void close() {
+        inflater.end();
     }
 
     Map<String, byte[]> pythonScripts() {

@@ -16,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -495,16 +493,17 @@ public final class WheelArchive implements Closeable {
             }
         }
         String scriptsFolder = dataFolder == null ? null : dataFolder + "/scripts/";
-        Extraction extraction = new Extraction(this, zip, tree, scriptsFolder, progress);
         List<WheelEntry> entries = new ArrayList<>(toExtract.size());
-        for (ZipMember m : toExtract) {
-            entries.add(extraction.extract(m, hash(m.name()), digests.get(m.name()), symlinkTargets.get(m.name())));
+        Map<String, byte[]> pythonScripts;
+        try (Extraction extraction = new Extraction(this, zip, tree, scriptsFolder, progress)) {
+            for (ZipMember m : toExtract) {
+                entries.add(extraction.extract(m, hash(m.name()), digests.get(m.name()), symlinkTargets.get(m.name())));
+            }
+            extraction.finish();
+            pythonScripts = extraction.pythonScripts();
         }
-        extraction.finish();
-        Map<String, byte[]> bodies = new LinkedHashMap<>(extraction.pythonScripts());
         return new UnpackedWheel(tree, filename, sha256, ProjectName.parse(filename.name()), displayName,
-                filename.version(), distInfo, dataFolder(), wheelInfo, entries, scripts, metadata,
-                Collections.unmodifiableMap(bodies));
+                filename.version(), distInfo, dataFolder(), wheelInfo, entries, scripts, metadata, pythonScripts);
     }
 
     @Override
