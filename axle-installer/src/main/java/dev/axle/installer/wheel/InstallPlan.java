@@ -1,0 +1,115 @@
+package dev.axle.installer.wheel;
+
+import dev.axle.pep.ProjectName;
+import dev.axle.pep.Version;
+import dev.axle.pep.record.RecordEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What installing one unpacked wheel into one scheme does, computed without touching the
+ * file system ({@link Planner#plan}): the files to link or write, the folders they need, and
+ * the RECORD to write last.
+ *
+ * @param name the project
+ * @param version its version
+ * @param libDir the folder the wheel's root and its {@code .dist-info} go to (purelib or
+ *     platlib); RECORD paths are relative to it
+ * @param distInfo the installed {@code .dist-info} folder
+ * @param actions every file to make, each target once
+ * @param directories the folders the targets need, parents before children: each target's
+ *     folder and its ancestors up to and including the scheme folder it belongs to (some
+ *     may already exist)
+ * @param recordPath where RECORD goes
+ * @param recordEntries RECORD's lines for every file of {@code actions}, in their order
+ *     (RECORD's own line is added by {@link #renderRecord})
+ */
+public record InstallPlan(
+        ProjectName name,
+        Version version,
+        Path libDir,
+        Path distInfo,
+        List<FileAction> actions,
+        Set<Path> directories,
+        Path recordPath,
+        List<RecordEntry> recordEntries) {
+
+    public InstallPlan {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(libDir, "libDir");
+        Objects.requireNonNull(distInfo, "distInfo");
+        Objects.requireNonNull(recordPath, "recordPath");
+        actions = List.copyOf(actions);
+        directories = Collections.unmodifiableSet(new LinkedHashSet<>(directories));
+        recordEntries = List.copyOf(recordEntries);
+    }
+
+    /**
+     * The path RECORD uses for an installed file: relative to {@link #libDir}, with
+     * {@code ../} for files outside it (scripts, headers, data), {@code /}-separated.
+     */
+    public String recordPathOf(Path installed) {
+        return recordPath(libDir, installed);
+    }
+
+    static String recordPath(Path libDir, Path installed) {
+        Path normalized = installed.normalize();
+        Path relative;
+        try {
+            relative = libDir.normalize().relativize(normalized);
+        } catch (IllegalArgumentException e) {
+            relative = normalized; // another root (a Windows drive): pip keeps the absolute path
+        }
+        String separator = relative.getFileSystem().getSeparator();
+        String path = relative.toString();
+        return separator.equals("/") ? path : path.replace(separator, "/");
+    }
+
+    /**
+     * RECORD's bytes: {@link #recordEntries}, then {@code extra} (such as the .pyc files
+     * compiled after linking), then RECORD's own line without hash and size; sorted, each row
+     * ended by CRLF, as pip writes RECORD (Python's csv writer, minimal quoting).
+     */
+    public byte[] renderRecord(List<RecordEntry> extra) {
+        List<Row> rows = new ArrayList<>(recordEntries.size() + extra.size() + 1);
+        recordEntries.forEach(e -> rows.add(Row.of(e)));
+        extra.forEach(e -> rows.add(Row.of(e)));
+        rows.add(Row.of(RecordEntry.unhashed(recordPathOf(recordPath))));
+        rows.sort(null);
+        StringBuilder out = new StringBuilder(rows.size() * 96);
+        for (Row row : rows) {
+            out.append(row.entry()).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A RECORD row with its sort key: pip sorts rows as tuples of str (path, hash, size),
+     * which is code point order, which is the order of the fields' UTF-8 bytes.
+     */
+    private record Row(byte[] path, byte[] hash, byte[] size, RecordEntry entry) implements Comparable<Row> {
+        static Row of(RecordEntry e) {
+            return new Row(utf8(e.path()), utf8(e.hash().map(Object::toString).orElse("")),
+                    utf8(e.size().isPresent() ? Long.toString(e.size().getAsLong()) : ""), e);
+        }
+
+        private static byte[] utf8(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int compareTo(Row o) {
+            int c = Arrays.compareUnsigned(path, o.path);
+            c = c != 0 ? c : Arrays.compareUnsigned(hash, o.hash);
+            return c != 0 ? c : Arrays.compareUnsigned(size, o.size);
+        }
+    }
+}
