@@ -57,6 +57,7 @@ public final class WheelWriter {
     private final Set<String> notInRecord = new HashSet<>();
     private final List<String> extraRecordLines = new ArrayList<>();
     private boolean compress = true;
+    private boolean zip64;
     private boolean withRecord = true;
 
     private WheelWriter(String name, String version) {
@@ -192,6 +193,16 @@ public final class WheelWriter {
     /** Stores entries instead of deflating them. */
     public WheelWriter stored() {
         this.compress = false;
+        return this;
+    }
+
+    /**
+     * Writes zip64 records: every central directory entry keeps its sizes and offset in a
+     * zip64 extra field (0xFFFFFFFF in the header), and the archive ends with a zip64 end
+     * record and locator, as archivers do for wheels over 4 GiB or 65535 entries.
+     */
+    public WheelWriter zip64() {
+        this.zip64 = true;
         return this;
     }
 
@@ -342,26 +353,50 @@ public final class WheelWriter {
             le16(central, 0);
             le16(central, 0x21);
             le32(central, (int) crc.getValue());
-            le32(central, data.length);
-            le32(central, e.content().length);
+            le32(central, zip64 ? -1 : data.length);
+            le32(central, zip64 ? -1 : e.content().length);
             le16(central, nameBytes.length);
-            le16(central, 0);
+            le16(central, zip64 ? 28 : 0);
             le16(central, 0);
             le16(central, 0);
             le16(central, 0);
             le32(central, e.mode() << 16);
-            le32(central, offset);
+            le32(central, zip64 ? -1 : offset);
             central.writeBytes(nameBytes);
+            if (zip64) {
+                le16(central, 0x0001);
+                le16(central, 24);
+                le64(central, e.content().length);
+                le64(central, data.length);
+                le64(central, offset);
+            }
         }
         int centralOffset = out.size();
         out.writeBytes(central.toByteArray());
+        if (zip64) {
+            int recordOffset = out.size();
+            le32(out, 0x06064b50);
+            le64(out, 44);
+            le16(out, (3 << 8) | 45);
+            le16(out, 45);
+            le32(out, 0);
+            le32(out, 0);
+            le64(out, all.size());
+            le64(out, all.size());
+            le64(out, central.size());
+            le64(out, centralOffset);
+            le32(out, 0x07064b50);
+            le32(out, 0);
+            le64(out, recordOffset);
+            le32(out, 1);
+        }
         le32(out, 0x06054b50);
         le16(out, 0);
         le16(out, 0);
-        le16(out, all.size());
-        le16(out, all.size());
-        le32(out, central.size());
-        le32(out, centralOffset);
+        le16(out, zip64 ? 0xFFFF : all.size());
+        le16(out, zip64 ? 0xFFFF : all.size());
+        le32(out, zip64 ? -1 : central.size());
+        le32(out, zip64 ? -1 : centralOffset);
         le16(out, 0);
         return out.toByteArray();
     }
@@ -387,5 +422,10 @@ public final class WheelWriter {
     private static void le32(ByteArrayOutputStream out, int v) {
         le16(out, v & 0xFFFF);
         le16(out, (v >>> 16) & 0xFFFF);
+    }
+
+    private static void le64(ByteArrayOutputStream out, long v) {
+        le32(out, (int) v);
+        le32(out, (int) (v >>> 32));
     }
 }

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,7 @@ import java.util.zip.Inflater;
  * hashing as it writes, so no file is ever held whole in memory (except the small
  * {@code #!python} scripts, whose bodies the install plan needs).
  */
-final class Extraction {
+final class Extraction implements AutoCloseable {
     private static final int BUFFER = 128 * 1024;
     private static final long PROGRESS_STEP = 1 << 20;
     private static final int SCRIPT_LIMIT = 32 << 20;
@@ -54,6 +55,8 @@ final class Extraction {
     private final Set<Path> folders = new HashSet<>();
     private final Map<String, MessageDigest> digests = new HashMap<>();
     private final Map<String, byte[]> pythonScripts = new LinkedHashMap<>();
+    /** The paths written so far, lower-cased: to tell a case collision from a folder that was not empty. */
+    private final Set<String> foldedNames = new HashSet<>();
     private long done;
     private long reported;
 
@@ -69,10 +72,10 @@ final class Extraction {
         folders.add(tree);
     }
 
-    WheelEntry extract(ZipMember m, RecordHash expected, String symlinkTarget) throws IOException {
+    WheelEntry extract(ZipMember m, RecordHash hash, byte[] expected, String symlinkTarget) throws IOException {
         Path target = tree.resolve(m.name());
         makeFolder(target.getParent());
-        MessageDigest md = digests.computeIfAbsent(expected.algorithm(), Digests::create);
+        MessageDigest md = digests.computeIfAbsent(hash.algorithm(), Digests::create);
         boolean script = scriptsFolder != null && m.name().startsWith(scriptsFolder);
         boolean executable = symlinkTarget == null && (m.isExecutable() || script);
         ScriptCapture capture = script && symlinkTarget == null ? new ScriptCapture() : null;
@@ -103,17 +106,21 @@ final class Extraction {
                 }
             }
         } catch (FileAlreadyExistsException e) {
+            if (!foldedNames.contains(m.name().toLowerCase(Locale.ROOT))) {
+                throw e; // the folder was not empty
+            }
             throw new InvalidWheelException(archive.label(), m.name(), "collides with another file of the wheel "
                     + "whose path differs only in case, and this file system does not tell them apart");
         }
+        foldedNames.add(m.name().toLowerCase(Locale.ROOT));
         byte[] actual = md.digest();
-        if (!Arrays.equals(actual, expected.digest())) {
-            throw archive.hashMismatch(m.name(), expected, actual);
+        if (!Arrays.equals(actual, expected)) {
+            throw archive.hashMismatch(m.name(), actual);
         }
         if (capture != null && capture.isPythonScript()) {
             pythonScripts.put(m.name(), capture.body());
         }
-        return new WheelEntry(m.name(), expected, size, executable, Optional.ofNullable(symlinkTarget));
+        return new WheelEntry(m.name(), hash, size, executable, Optional.ofNullable(symlinkTarget));
     }
 
     private void makeFolder(Path folder) throws IOException {
@@ -131,8 +138,12 @@ final class Extraction {
     }
 
     void finish() {
-        inflater.end();
         progress.accept(done);
+    }
+
+    @Override
+    public void close() {
+        inflater.end();
     }
 
     Map<String, byte[]> pythonScripts() {

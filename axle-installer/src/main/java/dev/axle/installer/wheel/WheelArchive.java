@@ -14,13 +14,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +74,7 @@ public final class WheelArchive implements Closeable {
     private final Map<String, ZipMember> byPath = new HashMap<>();
     private final Map<String, RecordEntry> recordByPath = new HashMap<>();
     private final Map<String, String> symlinkTargets = new HashMap<>();
+    private final Map<String, byte[]> digests = new HashMap<>();
     private String distInfo;
     private String dataFolder;
     private WheelInfo wheelInfo;
@@ -292,15 +291,8 @@ public final class WheelArchive implements Closeable {
                 throw invalid(f.name(), "has a RECORD hash of algorithm " + hash.algorithm()
                         + "; wheels must use sha256 or stronger");
             }
-            byte[] digest;
-            try {
-                digest = hash.digest();
-            } catch (InvalidRecordException x) {
-                throw invalid(f.name(), x.getMessage() + " in RECORD");
-            }
-            if (digest.length != Digests.create(hash.algorithm()).getDigestLength()) {
-                throw invalid(f.name(), "has a RECORD hash " + hash + " of the wrong length for " + hash.algorithm());
-            }
+            byte[] digest = expectedDigest(f.name(), hash);
+            digests.put(f.name(), digest);
             if (e.size().getAsLong() != f.size()) {
                 throw invalid(f.name(), "is " + f.size() + " bytes, but RECORD says " + e.size().getAsLong()
                         + "; the wheel is corrupt or was modified: download it again");
@@ -312,6 +304,35 @@ public final class WheelArchive implements Closeable {
                         + "or was modified: download it again");
             }
         }
+    }
+
+    /**
+     * The digest a RECORD hash stands for. The format says URL-safe base64; a few builders
+     * (gmsh's, for one) write hex instead, which pip installs without noticing. A hex digest of
+     * exactly the algorithm's length is accepted: it is the same check, only spelt otherwise.
+     */
+    private byte[] expectedDigest(String path, RecordHash hash) {
+        int length = Digests.create(hash.algorithm()).getDigestLength();
+        String value = hash.value();
+        if (value.length() == 2 * length && value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return HexFormat.of().parseHex(value);
+        }
+        byte[] digest;
+        try {
+            digest = hash.digest();
+        } catch (InvalidRecordException x) {
+            throw invalid(path, x.getMessage() + " in RECORD");
+        }
+        if (digest.length != length) {
+            throw invalid(path, "has a RECORD hash " + hash + " of the wrong length for " + hash.algorithm());
+        }
+        return digest;
+    }
+
+    /** The RECORD hash of a file in its standard form (URL-safe base64, no padding). */
+    RecordHash hash(String path) {
+        RecordHash written = recordByPath.get(path).hash().orElseThrow();
+        return RecordHash.parse(written.algorithm() + "=" + Digests.recordForm(digests.get(path)));
     }
 
     /** RECORD and its signatures: in the wheel without a hash. */
@@ -392,14 +413,14 @@ public final class WheelArchive implements Closeable {
     /** Checks bytes read whole (metadata files, link targets) against RECORD. */
     private void verify(String path, byte[] content) {
         RecordHash expected = recordByPath.get(path).hash().orElseThrow();
-        MessageDigest md = Digests.create(expected.algorithm());
-        byte[] actual = md.digest(content);
-        if (!Arrays.equals(actual, expected.digest())) {
-            throw hashMismatch(path, expected, actual);
+        byte[] actual = Digests.create(expected.algorithm()).digest(content);
+        if (!Arrays.equals(actual, digests.get(path))) {
+            throw hashMismatch(path, actual);
         }
     }
 
-    InvalidWheelException hashMismatch(String path, RecordHash expected, byte[] actual) {
+    InvalidWheelException hashMismatch(String path, byte[] actual) {
+        RecordHash expected = recordByPath.get(path).hash().orElseThrow();
         return invalid(path, "does not match its RECORD hash (" + expected + " expected, " + expected.algorithm()
                 + "=" + Digests.recordForm(actual) + " found); the wheel is corrupt or was modified: download it again");
     }
@@ -472,17 +493,17 @@ public final class WheelArchive implements Closeable {
             }
         }
         String scriptsFolder = dataFolder == null ? null : dataFolder + "/scripts/";
-        Extraction extraction = new Extraction(this, zip, tree, scriptsFolder, progress);
         List<WheelEntry> entries = new ArrayList<>(toExtract.size());
-        for (ZipMember m : toExtract) {
-            RecordEntry e = recordByPath.get(m.name());
-            entries.add(extraction.extract(m, e.hash().orElseThrow(), symlinkTargets.get(m.name())));
+        Map<String, byte[]> pythonScripts;
+        try (Extraction extraction = new Extraction(this, zip, tree, scriptsFolder, progress)) {
+            for (ZipMember m : toExtract) {
+                entries.add(extraction.extract(m, hash(m.name()), digests.get(m.name()), symlinkTargets.get(m.name())));
+            }
+            extraction.finish();
+            pythonScripts = extraction.pythonScripts();
         }
-        extraction.finish();
-        Map<String, byte[]> bodies = new LinkedHashMap<>(extraction.pythonScripts());
         return new UnpackedWheel(tree, filename, sha256, ProjectName.parse(filename.name()), displayName,
-                filename.version(), distInfo, dataFolder(), wheelInfo, entries, scripts, metadata,
-                Collections.unmodifiableMap(bodies));
+                filename.version(), distInfo, dataFolder(), wheelInfo, entries, scripts, metadata, pythonScripts);
     }
 
     @Override

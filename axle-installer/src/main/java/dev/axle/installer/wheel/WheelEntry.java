@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * A file of a wheel whose content was checked against the wheel's RECORD.
  *
  * @param path the path inside the wheel, {@code /}-separated, as RECORD lists it
- * @param hash the RECORD hash the content matched
+ * @param hash the RECORD hash the content matched, in its standard form (URL-safe base64)
  * @param size the content's size in bytes
  * @param executable whether the unpacked file is executable: the zip entry's mode said so,
  *     or it is a script from {@code .data/scripts/} (which always become executable)

@@ -247,11 +247,14 @@ final class ZipArchive implements Closeable {
                     + limit + " axle reads for this kind of file");
         }
         byte[] out = new byte[(int) m.size()];
-        try (InputStream in = open(m, new byte[8192], new Inflater(true))) {
+        Inflater inflater = new Inflater(true);
+        try (InputStream in = open(m, new byte[8192], inflater)) {
             int n = in.readNBytes(out, 0, out.length);
             if (n != out.length || in.read() >= 0) {
                 throw new InvalidWheelException(label, m.name(), "size differs from the central directory's");
             }
+        } finally {
+            inflater.end();
         }
         return out;
     }

@@ -173,6 +173,22 @@ class WheelCacheTest {
     }
 
     @Test
+    void theSameBytesUnderAnotherProjectsNameAreRefused() throws IOException {
+        Path wheel = demo().writeTo(dir);
+        Path renamed = Files.copy(wheel, dir.resolve("other-1.0-py3-none-any.whl"));
+        WheelCache cache = new WheelCache(cacheRoot());
+        // before the cache knows the bytes: the archive's own check
+        assertThatThrownBy(() -> cache.unpack(renamed, UnpackListener.NONE))
+                .isInstanceOf(InvalidWheelException.class)
+                .hasMessageStartingWith("other-1.0-py3-none-any.whl: demo-1.0.dist-info: does not match");
+        cache.unpack(wheel, UnpackListener.NONE);
+        // after: the entry's manifest names another project
+        assertThatThrownBy(() -> cache.unpack(renamed, UnpackListener.NONE))
+                .isInstanceOf(InvalidWheelException.class)
+                .hasMessageStartingWith("other-1.0-py3-none-any.whl: is the same file as demo-1.0-py3-none-any.whl");
+    }
+
+    @Test
     void aPartialEntryIsRebuilt() throws IOException {
         Path wheel = demo().writeTo(dir);
         WheelCache cache = new WheelCache(cacheRoot());

@@ -27,7 +27,7 @@ class WheelArchiveTest {
 
     private UnpackedWheel unpack(WheelWriter w) throws IOException {
         try (WheelArchive archive = WheelArchive.open(w.writeTo(dir))) {
-            return archive.extract(dir.resolve("tree"), "0".repeat(64), done -> { });
+            return archive.extract(Files.createTempDirectory(dir, "tree").resolve("tree"), "0".repeat(64), done -> { });
         }
     }
 
@@ -40,7 +40,7 @@ class WheelArchiveTest {
                 .hasMessageContaining(problem);
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()))
-                    .allMatch(n -> n.equals(w.filename()) || n.equals("tree"));
+                    .allMatch(n -> n.equals(w.filename()) || n.startsWith("tree"));
         }
     }
 
@@ -86,6 +86,17 @@ class WheelArchiveTest {
         UnpackedWheel w = unpack(demo().stored().rootIsPurelib(false).tag("cp312-cp312-manylinux_2_17_x86_64"));
         assertThat(w.rootIsPurelib()).isFalse();
         assertThat(Files.readString(w.path("demo/__init__.py"))).isEqualTo("X = 1\n");
+    }
+
+    @Test
+    void readsZip64Archives() throws IOException {
+        UnpackedWheel w = unpack(demo().zip64().executable("demo/tool", "#!/bin/sh\n"));
+        assertThat(Files.readString(w.path("demo/__init__.py"))).isEqualTo("X = 1\n");
+        assertThat(Files.isExecutable(w.path("demo/tool"))).isTrue();
+        // and java.util.zip agrees that this is a valid zip64 archive
+        try (ZipFile zip = new ZipFile(dir.resolve(demo().filename()).toFile())) {
+            assertThat(zip.getEntry("demo/__init__.py").getSize()).isEqualTo(6);
+        }
     }
 
     @Test
@@ -162,6 +173,18 @@ class WheelArchiveTest {
         assertRefused(w, "demo/__init__.py", "does not match its RECORD hash (" + WheelWriter.hash("X = 2\n".getBytes())
                 + " expected, " + WheelWriter.hash("X = 1\n".getBytes()) + " found); the wheel is corrupt or was "
                 + "modified: download it again");
+    }
+
+    @Test
+    void acceptsHexDigestsAsSomeBuildersWriteThem() throws Exception {
+        byte[] content = "X = 1\n".getBytes();
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        UnpackedWheel w = unpack(demo().recordLine("demo/__init__.py", "sha256=" + hex, "6"));
+        assertThat(w.files()).filteredOn(e -> e.path().equals("demo/__init__.py")).singleElement()
+                .satisfies(e -> assertThat(e.hash().toString()).isEqualTo(WheelWriter.hash(content)));
+        String wrongHex = "sha256=" + "0".repeat(64);
+        assertRefused(demo().recordLine("demo/__init__.py", wrongHex, "6"), "demo/__init__.py",
+                "does not match its RECORD hash (" + wrongHex + " expected");
     }
 
     @Test
