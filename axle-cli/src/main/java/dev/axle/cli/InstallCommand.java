@@ -76,6 +76,8 @@ final class InstallCommand implements Callable<Integer> {
         Environment environment = session.environment(where);
         if (!dryRun) {
             environment.checkInstallAllowed(breakSystemPackages);
+            // pip makes a --target or --prefix folder that is not there yet; so does axle.
+            Files.createDirectories(environment.root());
         }
         LinkMode mode = linkMode != null ? linkMode
                 : session.env.containsKey("AXLE_LINK_MODE") ? LinkMode.parse(session.env.get("AXLE_LINK_MODE"))

@@ -113,7 +113,7 @@ class InstallEndToEndTest {
                 .file("alpha/__init__.py", "def main():\n    print('alpha says hi')\n")
                 .consoleScript("alpha", "alpha:main")
                 .metadataLines("Requires-Dist: beta>=2\n"));
-        pip(venv, "install", alpha.toString());
+        pip(venv, "install", "--no-deps", alpha.toString());
         Run check = axle("check", "--python", venv.toString());
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.out()).isEqualTo("alpha 1.0 requires beta, which is not installed.\n");
