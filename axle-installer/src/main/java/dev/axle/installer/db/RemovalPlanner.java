@@ -134,7 +134,7 @@ public final class RemovalPlanner {
             }
             case EGG_LINK -> {
                 Path link = dist.eggLink().orElseThrow();
-                plan.addRecorded(link.toAbsolutePath().normalize());
+                plan.addRecorded(link);
                 Path pth = link.getParent().resolve("easy-install.pth");
                 plan.pthEdits.add(new PthEdit(pth, dist.location().toString()));
             }
@@ -194,7 +194,8 @@ public final class RemovalPlanner {
     }
 
     /** Where {@code path} really is: its folder with links resolved (cached), plus its own name. */
-    private Path identity(Path path) {
+    private Path identity(Path recorded) {
+        Path path = recorded.toAbsolutePath().normalize();
         Path parent = path.getParent();
         if (parent == null) {
             return path;
@@ -220,7 +221,8 @@ public final class RemovalPlanner {
         }
 
         /** A path the distribution's file list names: removed with its byte-code unless missing or shared. */
-        void addRecorded(Path path) {
+        void addRecorded(Path recorded) {
+            Path path = recorded.toAbsolutePath().normalize();
             Optional<FileTree.Type> type = checked(path);
             if (type.isEmpty()) {
                 return;
