@@ -111,11 +111,10 @@ public final class RemovalPlanner {
         Plan plan = new Plan(dist, removedTogether, realRoot);
         switch (dist.kind()) {
             case DIST_INFO -> {
-                List<Path> recorded = dist.declaredEntries().isPresent() ? dist.recordedFiles() : null;
-                if (recorded == null) {
+                if (!dist.hasFileList()) {
                     throw new UninstallRefusedException(noRecordMessage(dist), dist.metadataDirectory());
                 }
-                recorded.forEach(plan::addRecorded);
+                dist.recordedFiles().forEach(plan::addRecorded);
                 plan.addMetadataFolder();
             }
             case EGG_INFO -> {
