@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * One distribution installed in an environment, found by its metadata: a {@code .dist-info}
@@ -40,6 +41,8 @@ import java.util.function.Predicate;
  * file.
  */
 public final class InstalledDistribution {
+    /** What setuptools' {@code safe_name} replaces by {@code -} in {@code .egg-link} names. */
+    private static final Pattern UNSAFE_NAME_CHARACTERS = Pattern.compile("[^A-Za-z0-9.]+");
 
     /** How the distribution is recorded. */
     public enum Kind {
@@ -72,6 +75,8 @@ public final class InstalledDistribution {
     private String directUrlProblem;
     private Optional<List<String>> declaredEntries;
     private Optional<WheelInfo> wheel;
+    private List<Requirement> requires;
+    private InvalidRequirementException invalidRequirement;
 
     InstalledDistribution(Kind kind, Path metadataDirectory, Path installedLocation, Optional<Path> eggLink,
             ProjectName name, Optional<String> folderVersion, boolean metadataIsFile, Predicate<String> eggLinkExists) {
@@ -209,12 +214,23 @@ public final class InstalledDistribution {
      *
      * @throws InvalidRequirementException for the first string that is not a PEP 508 requirement
      */
-    public List<Requirement> requires() {
-        List<Requirement> out = new ArrayList<>();
-        for (String r : requiresText()) {
-            out.add(Requirement.parse(PyText.strip(r)));
+    public synchronized List<Requirement> requires() {
+        if (requires == null) {
+            List<Requirement> out = new ArrayList<>();
+            try {
+                for (String r : requiresText()) {
+                    out.add(Requirement.parse(PyText.strip(r)));
+                }
+                requires = List.copyOf(out);
+            } catch (InvalidRequirementException e) {
+                invalidRequirement = e;
+                requires = List.of();
+            }
         }
-        return out;
+        if (invalidRequirement != null) {
+            throw invalidRequirement;
+        }
+        return requires;
     }
 
     /**
@@ -299,7 +315,7 @@ public final class InstalledDistribution {
             return url.get().isEditable() ? url.get().localPath().filter(p -> !p.isEmpty()) : Optional.empty();
         }
         String raw = displayName();
-        if (eggLinkExists.test(raw.replaceAll("[^A-Za-z0-9.]+", "-") + ".egg-link")
+        if (eggLinkExists.test(UNSAFE_NAME_CHARACTERS.matcher(raw).replaceAll("-") + ".egg-link")
                 || eggLinkExists.test(raw + ".egg-link")) {
             return Optional.of(location().toString());
         }

@@ -111,11 +111,10 @@ public final class RemovalPlanner {
         Plan plan = new Plan(dist, removedTogether, realRoot);
         switch (dist.kind()) {
             case DIST_INFO -> {
-                List<Path> recorded = dist.declaredEntries().isPresent() ? dist.recordedFiles() : null;
-                if (recorded == null) {
+                if (!dist.hasFileList()) {
                     throw new UninstallRefusedException(noRecordMessage(dist), dist.metadataDirectory());
                 }
-                recorded.forEach(plan::addRecorded);
+                dist.recordedFiles().forEach(plan::addRecorded);
                 plan.addMetadataFolder();
             }
             case EGG_INFO -> {
@@ -134,7 +133,7 @@ public final class RemovalPlanner {
             }
             case EGG_LINK -> {
                 Path link = dist.eggLink().orElseThrow();
-                plan.addRecorded(link.toAbsolutePath().normalize());
+                plan.addRecorded(link);
                 Path pth = link.getParent().resolve("easy-install.pth");
                 plan.pthEdits.add(new PthEdit(pth, dist.location().toString()));
             }
@@ -194,7 +193,8 @@ public final class RemovalPlanner {
     }
 
     /** Where {@code path} really is: its folder with links resolved (cached), plus its own name. */
-    private Path identity(Path path) {
+    private Path identity(Path recorded) {
+        Path path = recorded.toAbsolutePath().normalize();
         Path parent = path.getParent();
         if (parent == null) {
             return path;
@@ -220,7 +220,8 @@ public final class RemovalPlanner {
         }
 
         /** A path the distribution's file list names: removed with its byte-code unless missing or shared. */
-        void addRecorded(Path path) {
+        void addRecorded(Path recorded) {
+            Path path = recorded.toAbsolutePath().normalize();
             Optional<FileTree.Type> type = checked(path);
             if (type.isEmpty()) {
                 return;

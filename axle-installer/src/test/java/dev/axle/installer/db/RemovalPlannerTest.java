@@ -71,6 +71,16 @@ class RemovalPlannerTest {
     }
 
     @Test
+    void relativeFoldersGiveAbsolutePlans() {
+        distInfo("rel", "rel.py,,\n", "rel.py");
+        Path relativeSite = Path.of("").toAbsolutePath().relativize(site);
+        InstalledDistributions installed = InstalledDistributions.read(List.of(relativeSite));
+        RemovalPlan plan = RemovalPlanner.planRemoval(installed.get("rel").orElseThrow(), installed, root, List.of(site));
+        assertThat(plan.files()).containsExactly(site.resolve("rel-1.0.dist-info/METADATA"),
+                site.resolve("rel-1.0.dist-info/RECORD"), site.resolve("rel.py"));
+    }
+
+    @Test
     void refusesWithoutRecordNamingTheInstaller() {
         distInfo("debpkg", null);
         write(site.resolve("debpkg-1.0.dist-info/INSTALLER"), "debian\n");

@@ -19,11 +19,17 @@ import java.util.stream.Stream;
  * output is what the tests compare against), then the newest Python.
  */
 record TestPython(Path executable, int minor, String bundledPip) {
-    private static final Optional<TestPython> BEST = find();
+    private static final List<TestPython> FOUND = find();
 
     /** The interpreter to use, if this machine has one (3.9 or later, with ensurepip). */
     static Optional<TestPython> best() {
-        return BEST;
+        return FOUND.stream().max(Comparator.comparingInt(TestPython::bundledPipMajor)
+                .thenComparingInt(TestPython::minor));
+    }
+
+    /** The newest interpreter older than 3.{@code minor}, if there is one. */
+    static Optional<TestPython> before(int minor) {
+        return FOUND.stream().filter(p -> p.minor() < minor).max(Comparator.comparingInt(TestPython::minor));
     }
 
     /** The bundled pip's major version (0 when unknown). */
@@ -39,7 +45,7 @@ record TestPython(Path executable, int minor, String bundledPip) {
         }
     }
 
-    private static Optional<TestPython> find() {
+    private static List<TestPython> find() {
         Set<Path> candidates = new LinkedHashSet<>();
         String path = System.getenv("PATH");
         for (String dir : path == null ? new String[0] : path.split(":")) {
@@ -64,8 +70,7 @@ record TestPython(Path executable, int minor, String bundledPip) {
                 probe(c).ifPresent(usable::add);
             }
         }
-        return usable.stream().max(Comparator.comparingInt(TestPython::bundledPipMajor)
-                .thenComparingInt(TestPython::minor));
+        return List.copyOf(usable);
     }
 
     private static Optional<TestPython> probe(Path python) {

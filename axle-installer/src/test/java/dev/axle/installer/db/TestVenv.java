@@ -56,6 +56,11 @@ final class TestVenv {
         assumeTrue(python.get().bundledPipMajor() >= 24 || upgrade != null,
                 "the Pythons found bundle pip " + python.get().bundledPip()
                         + "; the comparisons need pip 24 or later (or AXLE_TEST_PIP_WHEEL)");
+        return create(folder, python.get(), upgrade);
+    }
+
+    /** A new environment of {@code python}, with its bundled pip or the pip wheel {@code upgrade}. */
+    static TestVenv create(Path folder, TestPython python, String upgrade) {
         Path root = folder.resolve("venv");
         Path work = folder.resolve("work");
         try {
@@ -63,7 +68,7 @@ final class TestVenv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Run made = run(work, python.get().executable().toString(), "-I", "-m", "venv", root.toString());
+        Run made = run(work, python.executable().toString(), "-I", "-m", "venv", root.toString());
         assertThat(made.exitCode()).as("python -m venv: %s", made.stderr()).isZero();
         TestVenv venv = new TestVenv(root, work);
         if (upgrade != null) {
