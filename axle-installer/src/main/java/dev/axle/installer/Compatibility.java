@@ -5,14 +5,15 @@ import dev.axle.installer.wheel.UnpackedWheel;
 import dev.axle.pep.InvalidSpecifierException;
 import dev.axle.pep.MetadataField;
 import dev.axle.pep.SpecifierSet;
+import dev.axle.pep.tags.SupportedTags;
 import java.util.Optional;
 
 /** Whether a wheel may be installed for an interpreter: its tags and its Requires-Python. */
 final class Compatibility {
     private Compatibility() {}
 
-    static void check(UnpackedWheel wheel, PythonInterpreter python) {
-        if (!python.supportedTags().isCompatible(wheel.filename().tags())) {
+    static void check(UnpackedWheel wheel, PythonInterpreter python, SupportedTags tags) {
+        if (!tags.isCompatible(wheel.filename().tags())) {
             throw new InstallException(wheel.filename() + " is not a supported wheel for " + describe(python)
                     + ": it is built for " + wheel.filename().tags().toSortedString()
                     + "; use a wheel built for this interpreter and platform");

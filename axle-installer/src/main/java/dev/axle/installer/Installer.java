@@ -21,6 +21,7 @@ import dev.axle.installer.wheel.PlanOptions;
 import dev.axle.installer.wheel.Planner;
 import dev.axle.installer.wheel.UnpackedWheel;
 import dev.axle.pep.ProjectName;
+import dev.axle.pep.tags.SupportedTags;
 import dev.axle.pep.Version;
 import dev.axle.pep.record.RecordEntry;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,16 +103,22 @@ public final class Installer {
     /** Installs the wheels and returns what changed, in the order given. */
     public List<Change> install(List<WheelSource> wheels) throws IOException {
         TransactionListener txListener = TransactionReports.to(listener);
+        Stopwatch clock = new Stopwatch(listener);
         Transaction.recover(environment.root(), txListener);
         List<UnpackedWheel> unpacked = unpackAll(wheels);
+        clock.lap("unpacked " + unpacked.size() + " wheels");
         checkDistinct(unpacked);
+        SupportedTags tags = environment.interpreter().supportedTags();
         for (UnpackedWheel w : unpacked) {
-            Compatibility.check(w, environment.interpreter());
+            Compatibility.check(w, environment.interpreter(), tags);
         }
         InstalledDistributions installed = InstalledDistributions.read(environment.sitePackages());
+        clock.lap("read " + installed.size() + " installed distributions");
 
         List<Change> changes = new ArrayList<>();
-        Map<UnpackedWheel, WheelSource> toInstall = new LinkedHashMap<>();
+        // By position, not in hash maps: an UnpackedWheel's hash would walk all its files.
+        List<UnpackedWheel> toInstall = new ArrayList<>();
+        List<WheelSource> sources = new ArrayList<>();
         Map<ProjectName, InstalledDistribution> replaced = new LinkedHashMap<>();
         for (int i = 0; i < unpacked.size(); i++) {
             UnpackedWheel w = unpacked.get(i);
@@ -121,22 +129,26 @@ public final class Installer {
                 continue;
             }
             old.ifPresent(d -> replaced.put(w.name(), d));
-            toInstall.put(w, wheels.get(i));
+            toInstall.add(w);
+            sources.add(wheels.get(i));
             changes.add(new Change(old.isPresent() ? Change.Kind.REPLACED : Change.Kind.INSTALLED, w.displayName(),
                     w.version(), previous));
         }
         if (!options.noDeps()) {
-            Dependencies.check(toInstall.keySet(), installed, replaced.keySet(),
+            Dependencies.check(toInstall, installed, replaced.keySet(),
                     environment.interpreter().markerEnvironment());
         }
         if (options.dryRun() || toInstall.isEmpty()) {
             return changes;
         }
 
-        List<InstallPlan> plans = new ArrayList<>();
-        for (Map.Entry<UnpackedWheel, WheelSource> e : toInstall.entrySet()) {
-            plans.add(Planner.plan(e.getKey(), environment.scheme(), planOptions(e.getKey(), e.getValue())));
+        List<Callable<InstallPlan>> planning = new ArrayList<>();
+        for (int i = 0; i < toInstall.size(); i++) {
+            UnpackedWheel w = toInstall.get(i);
+            WheelSource source = sources.get(i);
+            planning.add(() -> Planner.plan(w, environment.scheme(), planOptions(w, source)));
         }
+        List<InstallPlan> plans = Parallel.run(planning);
         List<RemovalPlan> removals = new ArrayList<>();
         if (!replaced.isEmpty()) {
             RemovalPlanner planner = RemovalPlanner.of(installed, environment.root(), schemeRoots(environment))
@@ -147,15 +159,30 @@ public final class Installer {
             }
         }
 
+        clock.lap("planned " + plans.size() + " installs and " + removals.size() + " removals");
         try (Transaction tx = Transaction.begin(environment.root(), txListener)) {
             for (RemovalPlan r : removals) {
                 Removals.apply(tx, r);
             }
+            clock.lap("removed the replaced versions' files");
             placeFiles(tx, plans);
+            clock.lap("placed the files");
             Map<InstallPlan, List<RecordEntry>> compiled = options.compile() ? compile(tx, plans) : Map.of();
-            tx.createAll(plans, InstallPlan::recordPath,
-                    (plan, target) -> Files.write(target, plan.renderRecord(compiled.getOrDefault(plan, List.of()))));
+            if (options.compile()) {
+                clock.lap("compiled");
+            }
+            List<Callable<byte[]>> rendering = new ArrayList<>();
+            for (InstallPlan plan : plans) {
+                rendering.add(() -> plan.renderRecord(compiled.getOrDefault(plan, List.of())));
+            }
+            List<byte[]> records = Parallel.run(rendering);
+            Map<InstallPlan, byte[]> recordOf = new IdentityHashMap<>();
+            for (int i = 0; i < plans.size(); i++) {
+                recordOf.put(plans.get(i), records.get(i));
+            }
+            tx.createAll(plans, InstallPlan::recordPath, (plan, target) -> Files.write(target, recordOf.get(plan)));
             tx.commit();
+            clock.lap("wrote RECORD files and committed");
         }
         return changes;
     }
@@ -240,6 +267,7 @@ public final class Installer {
      */
     private Map<InstallPlan, List<RecordEntry>> compile(Transaction tx, List<InstallPlan> plans) throws IOException {
         Map<Path, InstallPlan> planOf = new HashMap<>();
+        // Plans by identity: a record's hash would walk all its actions.
         List<Path> sources = new ArrayList<>();
         for (InstallPlan plan : plans) {
             for (FileAction a : plan.actions()) {
@@ -275,7 +303,7 @@ public final class Installer {
                 }
             }
         });
-        Map<InstallPlan, List<RecordEntry>> entries = new HashMap<>();
+        Map<InstallPlan, List<RecordEntry>> entries = new IdentityHashMap<>();
         for (Compilation.Compiled c : compilation.compiled()) {
             InstallPlan plan = planOf.get(c.source());
             try (InputStream in = Files.newInputStream(c.pyc())) {

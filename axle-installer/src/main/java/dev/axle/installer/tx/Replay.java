@@ -70,6 +70,21 @@ final class Replay {
                 prune.add(p.folder());
             }
         }
+        return pruneAndDelete(root, folder, prune, stashesGone, listener, left);
+    }
+
+    /**
+     * {@link #finishCommit(Path, TransactionFolder, Journal.Contents, TransactionListener)} for a
+     * transaction that stashed nothing, from what it holds in memory: a fresh install need not
+     * read back a journal of tens of thousands of created files.
+     */
+    static RecoveryResult finishCommitWithoutStashes(Path root, TransactionFolder folder, List<Path> prune,
+            TransactionListener listener) {
+        return pruneAndDelete(root, folder, new ArrayList<>(prune), true, listener, new ArrayList<>());
+    }
+
+    private static RecoveryResult pruneAndDelete(Path root, TransactionFolder folder, List<Path> prune,
+            boolean stashesGone, TransactionListener listener, List<Path> left) {
         prune.sort(Comparator.comparingInt(Path::getNameCount).reversed());
         for (Path path : prune) {
             try {

@@ -54,6 +54,8 @@ public final class Transaction implements AutoCloseable {
     private final Set<Path> createdInNewFolders = ConcurrentHashMap.newKeySet();
     private final Set<Path> prune = ConcurrentHashMap.newKeySet();
     private volatile boolean aborted;
+    /** Whether anything was stashed: when not, commit finishes from memory without reading the journal back. */
+    private volatile boolean stashedAny;
     private volatile State state = State.ACTIVE;
 
     private Transaction(Path root, TransactionListener listener, EnvironmentLock lock, TransactionFolder folder,
@@ -285,8 +287,9 @@ public final class Transaction implements AutoCloseable {
         listener.committed(root);
         try {
             journal.close();
-            Journal.Contents contents = Journal.read(folder.journal(), codec);
-            RecoveryResult result = Replay.finishCommit(root, folder, contents, listener);
+            RecoveryResult result = stashedAny
+                    ? Replay.finishCommit(root, folder, Journal.read(folder.journal(), codec), listener)
+                    : Replay.finishCommitWithoutStashes(root, folder, List.copyOf(prune), listener);
             Replay.removeParentIfEmpty(root);
             return result;
         } catch (IOException e) {
@@ -419,6 +422,7 @@ public final class Transaction implements AutoCloseable {
                 continue;
             }
             moved++;
+            stashedAny = true;
             // What the transaction knew about folders inside a stashed folder is no longer true.
             if (!folders.isEmpty() && Files.isDirectory(places[i], LinkOption.NOFOLLOW_LINKS)) {
                 Path gone = paths.get(i);
