@@ -105,6 +105,42 @@ class InstallEndToEndTest {
         assertThat(venv.resolve("bin/pip")).doesNotExist();
     }
 
+    /** Debian's own wheels (python3-pip-whl, -setuptools-whl, -wheel-whl) into a venv of Debian's python3. */
+    @Test
+    void debiansWheelsInstallIntoAVenvOfDebiansPythonAndPipAgrees() throws IOException {
+        Path debian = Path.of("/usr/bin/python3");
+        List<Path> wheels;
+        try (var found = Files.list(Path.of("/usr/share/python-wheels"))) {
+            wheels = found.filter(p -> p.toString().endsWith(".whl")).sorted().toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            wheels = List.of();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(debian) && wheels.size() >= 2,
+                "needs /usr/bin/python3 and Debian's python3-*-whl packages (.ci/run installs them)");
+        python = debian;
+        Path venv = venv("deb");
+        List<String> args = new ArrayList<>(List.of("install", "--python", venv.toString()));
+        wheels.forEach(w -> args.add(w.toString()));
+        Run install = axle(args.toArray(String[]::new)).ok();
+        assertThat(install.out()).startsWith("Installed " + wheels.size() + " packages in ");
+
+        assertThat(pip(venv, "list")).isEqualTo(axle("list", "--python", venv.toString()).ok().out());
+        assertThat(pip(venv, "check")).isEqualTo(axle("check", "--python", venv.toString()).ok().out())
+                .isEqualTo("No broken requirements found.\n");
+        assertThat(pip(venv, "show", "setuptools")).isEqualTo(axle("show", "--python", venv.toString(), "setuptools").ok().out());
+        if (Files.exists(venv.resolve("bin/wheel"))) {
+            Pythons.Result wheelVersion = Pythons.run(List.of(venv.resolve("bin/wheel").toString(), "version"), Map.of());
+            assertThat(wheelVersion.output()).startsWith("wheel ");
+        }
+        // setuptools warns on stderr (merged here) that it replaces distutils: real behaviour, not ours.
+        assertThat(run(venv, "import setuptools, pip; print('ok')")).endsWith("ok\n");
+
+        axle("uninstall", "--python", venv.toString(), "setuptools").ok();
+        assertThat(pip(venv, "list", "--format=freeze")).doesNotContain("setuptools");
+        assertThat(sitePackages(venv).resolve("setuptools")).doesNotExist();
+        assertThat(sitePackages(venv).resolve("pkg_resources")).doesNotExist();
+    }
+
     @Test
     void axleReadsAndUninstallsWhatPipInstalled() throws IOException {
         Path venv = tmp.resolve("pv");
