@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Axle.VersionProvider.class,
         description = "The Python packaging toolchain for the JVM: versions, requirements, wheels, environments and indexes.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, VenvCommand.class})
 public final class Axle implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
