@@ -10,7 +10,7 @@ What may differ between installers and is not compared:
 - __pycache__ folders and .pyc files (with --pycache, their paths are compared, since two
   compilations of one file differ in size only by chance of the source's mtime field);
 - in *.dist-info: INSTALLER, RECORD and direct_url.json, which name the tool and hash its
-  own launchers;
+  own launchers; in the environment root, axle's lock file .axle-lock;
 - the body of script launchers generated from entry points (console_scripts, gui_scripts),
   whose text is each tool's own; their presence and modes are compared.
 A small file whose size differs is read, and compared again with each tree's own root path,
@@ -26,6 +26,7 @@ import stat
 import sys
 
 TOOL_FILES = {"INSTALLER", "RECORD", "direct_url.json"}
+ROOT_TOOL_FILES = {".axle-lock"}  # axle's lock file in the environment root
 SMALL = 1 << 20  # files this size or smaller are compared with the root path neutralised
 
 
@@ -41,6 +42,8 @@ def entries(root, pycache):
             if not pycache and name.endswith(".pyc"):
                 continue
             if os.path.basename(folder).endswith(".dist-info") and name in TOOL_FILES:
+                continue
+            if rel in ROOT_TOOL_FILES:
                 continue
             found[rel] = os.lstat(path)
     return found

@@ -91,7 +91,8 @@ final class InstallCommand implements Callable<Integer> {
             report(session, changes, System.nanoTime() - start);
         }
         if (!dryRun && changes.stream().anyMatch(c -> c.kind() != Change.Kind.UNCHANGED)) {
-            environment.scriptsFolderWarning(session.env.getOrDefault("PATH", ""))
+            environment.scriptsFolderWarning(session.env.getOrDefault("PATH", ""),
+                            Path.of(session.env.getOrDefault("HOME", System.getProperty("user.home"))))
                     .filter(w -> installedScripts(environment))
                     .ifPresent(w -> session.err.println("warning: " + w));
         }

@@ -43,7 +43,7 @@ class InstallEndToEndTest {
     Run axle(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (!all.isEmpty() && !all.get(0).equals("venv")) {
-            all.add(1, "--cache-dir=" + cache);
+            all.add(all.get(0).equals("cache") ? 2 : 1, "--cache-dir=" + cache);
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -304,6 +304,66 @@ class InstallEndToEndTest {
         Run user = axle("install", "--python", debian.toString(), "--user", alpha.toString());
         assertThat(user.exitCode()).isEqualTo(1);
         assertThat(user.err()).contains("externally managed");
+    }
+
+    /** --user in a child process with its own HOME and PATH: the warning names the folder and the line to add. */
+    @Test
+    void userInstallWarnsWhenItsScriptsFolderIsNotOnPath() throws Exception {
+        String stdlib = Pythons.check(python.toString(), "-c", "import sysconfig; print(sysconfig.get_path('stdlib'))").strip();
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of(stdlib, "EXTERNALLY-MANAGED")),
+                "the only Python found is externally managed");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path alpha = wheel(WheelWriter.wheel("alpha", "1.0").file("alpha.py", "def main():\n    print('hi')\n")
+                .consoleScript("alpha-cli", "alpha:main"));
+        Path bin = home.resolve(".local/bin");
+
+        Pythons.Result first = child(home, "/usr/bin:/bin", "install", "--python", python.toString(), "--user", alpha.toString());
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(bin.resolve("alpha-cli")).isExecutable();
+        assertThat(first.output()).contains("warning: The scripts folder " + bin + " is not on PATH")
+                .contains("export PATH=\"$HOME/.local/bin:$PATH\"");
+
+        Pythons.Result second = child(home, bin + ":/usr/bin:/bin", "install", "--python", python.toString(), "--user",
+                "--reinstall", alpha.toString());
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).doesNotContain("not on PATH");
+        Pythons.Result uninstall = child(home, "/usr/bin:/bin", "uninstall", "--python", python.toString(), "--user", "alpha");
+        assertThat(uninstall.exitCode()).as(uninstall.output()).isZero();
+        assertThat(bin.resolve("alpha-cli")).doesNotExist();
+    }
+
+    /** axle in a child JVM with HOME and PATH of its own; stdout and stderr together. */
+    Pythons.Result child(Path home, String path, String... args) throws IOException {
+        List<String> command = InstallFaultTest.childAxle(args);
+        command.add(command.indexOf(args[0]) + 1, "--cache-dir=" + cache);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("PATH", path);
+        builder.environment().remove("PYTHONUSERBASE");
+        builder.environment().remove("VIRTUAL_ENV");
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        return new Pythons.Result(p.exitValue(), output);
+    }
+
+    @Test
+    void cacheCommandsShowCleanAndPrune() throws IOException {
+        Path venv = venv("cv");
+        Path alpha = wheel(WheelWriter.wheel("alpha", "1.0").file("alpha.py", ""));
+        axle("install", "--python", venv.toString(), alpha.toString()).ok();
+        assertThat(axle("cache", "dir").ok().out()).isEqualTo(cache + "\n");
+        assertThat(cache.resolve("wheels-v1")).isDirectory();
+        assertThat(axle("cache", "prune").ok().out()).startsWith("Removed 0 unfinished entries");
+        assertThat(axle("cache", "clean").ok().out()).startsWith("Removed ");
+        assertThat(cache).doesNotExist();
+        // The environment does not depend on the cache: its files are links or copies.
+        assertThat(run(venv, "import alpha; print('ok')")).isEqualTo("ok\n");
+        axle("install", "--python", venv.toString(), "--reinstall", alpha.toString()).ok();
     }
 
     /** A venv with pip in it, for pip's view of an environment axle made (pip from the interpreter's ensurepip). */

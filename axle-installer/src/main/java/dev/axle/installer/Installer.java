@@ -262,8 +262,8 @@ public final class Installer {
     }
 
     /**
-     * Byte-compiles the modules the plans put into site-packages (not scripts or data, as pip
-     * does) and answers the RECORD lines of the .pyc files, per plan.
+     * Byte-compiles every .py file the plans install, as pip does, and answers the RECORD lines
+     * of the .pyc files, per plan.
      */
     private Map<InstallPlan, List<RecordEntry>> compile(Transaction tx, List<InstallPlan> plans) throws IOException {
         Map<Path, InstallPlan> planOf = new HashMap<>();
@@ -272,7 +272,8 @@ public final class Installer {
         for (InstallPlan plan : plans) {
             for (FileAction a : plan.actions()) {
                 Path target = a.target();
-                if (target.getFileName().toString().endsWith(".py") && target.startsWith(plan.libDir())) {
+                // Every installed .py, scripts' too (pip compiles bin/x.py into bin/__pycache__).
+                if (target.getFileName().toString().endsWith(".py")) {
                     sources.add(target);
                     planOf.put(target, plan);
                 }
