@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -28,16 +27,10 @@ final class CacheCommand implements Runnable {
     }
 
     @Command(name = "dir", mixinStandardHelpOptions = true, description = "Print the cache folder.")
-    static final class Dir implements Callable<Integer> {
-        @Mixin
-        CacheDirOption cacheOption;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Dir extends CacheUsingCommand implements Callable<Integer> {
         @Override
         public Integer call() {
-            Session session = new Session(spec, cacheOption);
+            Session session = session();
             session.out.println(session.cache.root());
             return 0;
         }
@@ -46,16 +39,10 @@ final class CacheCommand implements Runnable {
     @Command(name = "clean", mixinStandardHelpOptions = true,
             description = "Remove everything in the cache. Installed environments keep working: their files are"
                     + " links or copies, not references.")
-    static final class Clean implements Callable<Integer> {
-        @Mixin
-        CacheDirOption cacheOption;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Clean extends CacheUsingCommand implements Callable<Integer> {
         @Override
         public Integer call() {
-            Session session = new Session(spec, cacheOption);
+            Session session = session();
             Path root = session.cache.root();
             if (!Files.exists(root)) {
                 session.out.println("No cache at " + root);
@@ -69,16 +56,10 @@ final class CacheCommand implements Runnable {
 
     @Command(name = "prune", mixinStandardHelpOptions = true,
             description = "Remove what no run can use: unfinished entries left by interrupted runs.")
-    static final class Prune implements Callable<Integer> {
-        @Mixin
-        CacheDirOption cacheOption;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Prune extends CacheUsingCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
-            Session session = new Session(spec, cacheOption);
+            Session session = session();
             WheelCache wheels = new WheelCache(session.cache.root().resolve("wheels-v1"));
             int removed = wheels.removeStaleTemporaries(Duration.ofHours(1));
             session.out.println("Removed " + removed + " unfinished " + (removed == 1 ? "entry" : "entries")

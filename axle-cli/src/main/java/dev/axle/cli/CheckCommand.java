@@ -5,27 +5,15 @@ import dev.axle.installer.db.DependencyCheck;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code axle check}: missing and conflicting requirements, as {@code pip check} reports them. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check that the installed distributions' requirements are met, with markers evaluated for the"
                 + " environment's interpreter (the same verdicts as pip check).")
-final class CheckCommand implements Callable<Integer> {
-    @Mixin
-    EnvironmentOptions where;
-
-    @Mixin
-    CacheDirOption cacheOption;
-
-    @Spec
-    CommandSpec spec;
-
+final class CheckCommand extends EnvironmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        Session session = new Session(spec, cacheOption);
+        Session session = session();
         Environment environment = session.environment(where);
         DependencyCheck.Result result = DependencyCheck.check(Reading.read(session, environment),
                 environment.interpreter().markerEnvironment(),

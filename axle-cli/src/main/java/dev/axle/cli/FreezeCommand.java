@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code axle freeze}: the installed distributions as requirements, as {@code pip freeze} prints them. */
 @Command(name = "freeze", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Print the installed distributions in requirements format (the same output as pip freeze).")
-final class FreezeCommand implements Callable<Integer> {
+final class FreezeCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also list pip, setuptools, wheel and distribute")
     boolean all;
 
@@ -24,18 +21,9 @@ final class FreezeCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "NAME", description = "Leave this project out (repeatable)")
     List<String> exclude = List.of();
 
-    @Mixin
-    EnvironmentOptions where;
-
-    @Mixin
-    CacheDirOption cacheOption;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Session session = new Session(spec, cacheOption);
+        Session session = session();
         Environment environment = session.environment(where);
         Freeze.Options defaults = Freeze.Options.forPython(environment.interpreter().pythonVersion());
         return Reading.print(session, Freeze.render(Reading.read(session, environment),

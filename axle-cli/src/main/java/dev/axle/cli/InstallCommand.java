@@ -13,21 +13,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code axle install}: wheel files into an environment, all or nothing. */
 @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Install wheel files into a Python environment. Everything given is installed, or nothing is:"
                 + " a failure or Ctrl-C rolls the environment back.")
-final class InstallCommand implements Callable<Integer> {
+final class InstallCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "WHEEL", description = "Wheel files (.whl)")
     List<Path> wheels;
-
-    @Mixin
-    EnvironmentOptions where;
 
     @Option(names = "--no-deps", description = "Do not check that the wheels' dependencies are installed or given")
     boolean noDeps;
@@ -51,18 +46,12 @@ final class InstallCommand implements Callable<Integer> {
     boolean breakSystemPackages;
 
     @Mixin
-    CacheDirOption cacheOption;
-
-    @Mixin
     OutputOptions output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Session session = new Session(spec, cacheOption);
+        Session session = session();
         List<WheelSource> sources = new ArrayList<>();
         for (Path wheel : wheels) {
             Path file = session.cwd.resolve(wheel).normalize();

@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code axle list}: the installed distributions, as {@code pip list} prints them. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List the installed distributions (the same output as pip list).")
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "columns (default), freeze or json")
     String format = "columns";
 
@@ -33,18 +30,9 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also show location and installer")
     boolean verbose;
 
-    @Mixin
-    EnvironmentOptions where;
-
-    @Mixin
-    CacheDirOption cacheOption;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Session session = new Session(spec, cacheOption);
+        Session session = session();
         PackageList.Format f = switch (format) {
             case "columns" -> PackageList.Format.COLUMNS;
             case "freeze" -> PackageList.Format.FREEZE;

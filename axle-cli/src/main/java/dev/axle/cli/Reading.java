@@ -1,7 +1,6 @@
 package dev.axle.cli;
 
 import dev.axle.env.Environment;
-import dev.axle.installer.InstallListener;
 import dev.axle.installer.db.CommandOutput;
 import dev.axle.installer.db.InstalledDistributions;
 import dev.axle.installer.tx.Transaction;
@@ -36,9 +35,5 @@ final class Reading {
         session.err.print(output.stderr());
         session.err.flush();
         return output.exitCode();
-    }
-
-    static InstallListener none() {
-        return InstallListener.NONE;
     }
 }

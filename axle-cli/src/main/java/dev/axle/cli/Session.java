@@ -3,7 +3,6 @@ package dev.axle.cli;
 import dev.axle.env.CacheDir;
 import dev.axle.env.Environment;
 import dev.axle.env.Interpreters;
-import dev.axle.installer.InstallListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,9 +33,5 @@ final class Session {
     /** A progress bar on a terminal unless quiet; warnings always, details with -v. */
     ProgressBar progress(OutputOptions output) {
         return new ProgressBar(err, !output.quiet && Terminal.isInteractive(), output.verbose);
-    }
-
-    static InstallListener quiet() {
-        return InstallListener.NONE;
     }
 }

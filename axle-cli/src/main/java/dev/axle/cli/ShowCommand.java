@@ -5,16 +5,13 @@ import dev.axle.installer.db.Show;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code axle show}: details of installed distributions, as {@code pip show} prints them. */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show details of installed distributions (the same output as pip show).")
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Project names")
     List<String> names;
 
@@ -24,18 +21,9 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also show metadata version, installer, classifiers, entry points")
     boolean verbose;
 
-    @Mixin
-    EnvironmentOptions where;
-
-    @Mixin
-    CacheDirOption cacheOption;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Session session = new Session(spec, cacheOption);
+        Session session = session();
         Environment environment = session.environment(where);
         return Reading.print(session, Show.render(Reading.read(session, environment), names, files, verbose,
                 environment.interpreter().markerEnvironment()));

@@ -7,21 +7,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code axle uninstall}: removes distributions by their RECORD, whoever installed them. */
 @Command(name = "uninstall", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Remove installed distributions (installed by axle, pip, uv or any other installer)."
                 + " Files another installed distribution also lists stay.")
-final class UninstallCommand implements Callable<Integer> {
+final class UninstallCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Project names")
     List<String> names;
-
-    @Mixin
-    EnvironmentOptions where;
 
     @Option(names = "--dry-run", description = "Show what would be removed, remove nothing")
     boolean dryRun;
@@ -31,18 +26,12 @@ final class UninstallCommand implements Callable<Integer> {
     boolean breakSystemPackages;
 
     @Mixin
-    CacheDirOption cacheOption;
-
-    @Mixin
     OutputOptions output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Session session = new Session(spec, cacheOption);
+        Session session = session();
         Environment environment = session.environment(where);
         if (!dryRun) {
             environment.checkInstallAllowed(breakSystemPackages);

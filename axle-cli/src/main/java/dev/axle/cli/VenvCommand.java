@@ -14,17 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code axle venv}: creates a virtual environment. */
 @Command(name = "venv", mixinStandardHelpOptions = true,
         description = "Create a Python virtual environment (PEP 405), without pip, as `python -m venv --without-pip`"
                 + " does but without running Python's venv module.")
-final class VenvCommand implements Callable<Integer> {
+final class VenvCommand extends CacheUsingCommand implements Callable<Integer> {
     /** Words a POSIX shell reads as they are; anything else is shown quoted. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./,:+@%=-]+");
 
@@ -49,19 +46,13 @@ final class VenvCommand implements Callable<Integer> {
     @Option(names = "--clear", description = "Remove everything in DIR first, if it exists")
     boolean clear;
 
-    @Mixin
-    CacheDirOption cache;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = System.getenv();
         try {
-            Interpreters interpreters = new Interpreters(cache.resolve(environment).interpreters(), environment);
+            Interpreters interpreters = new Interpreters(cacheOption.resolve(environment).interpreters(), environment);
             PythonRequest request = python == null ? PythonRequest.ANY : PythonRequest.parse(python);
             PythonInterpreter base = interpreters.require(request);
             Path baseExecutable = base.isVirtualEnv() ? base.baseExecutable() : base.executable();

@@ -1,5 +1,7 @@
 package dev.axle.installer.cache;
 
+import dev.axle.installer.removal.Removal;
+import dev.axle.installer.removal.RemovalListener;
 import dev.axle.installer.wheel.InvalidWheelException;
 import dev.axle.installer.wheel.UnpackedWheel;
 import dev.axle.installer.wheel.WheelArchive;
@@ -10,12 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -172,7 +172,7 @@ public final class WheelCache {
             publish(temporary, sha256);
         } finally {
             if (Files.exists(temporary)) {
-                deleteTree(temporary);
+                Removal.deleteTree(temporary, RemovalListener.NONE);
             }
         }
         UnpackedWheel published = read(sha256, filename);
@@ -201,7 +201,7 @@ public final class WheelCache {
                 Path aside = root.resolve(TEMPORARY + UUID.randomUUID() + "-damaged");
                 try {
                     Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-                    deleteTree(aside);
+                    Removal.deleteTree(aside, RemovalListener.NONE);
                 } catch (NoSuchFileException gone) {
                     // someone else moved it
                 }
@@ -287,7 +287,7 @@ public final class WheelCache {
             for (Path p : entries) {
                 FileTime modified = Files.getLastModifiedTime(p);
                 if (modified.toInstant().isBefore(limit)) {
-                    deleteTree(p);
+                    Removal.deleteTree(p, RemovalListener.NONE);
                     removed++;
                 }
             }
@@ -295,26 +295,4 @@ public final class WheelCache {
         return removed;
     }
 
-    /** Deletes a folder and everything in it, without following symbolic links. */
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }

@@ -98,7 +98,7 @@ class LinkerTest {
             assertThat(Files.getAttribute(module, "unix:nlink")).isEqualTo(2);
             assertThat(inode(target("mod.py"))).isEqualTo(inode(module));
         } finally {
-            WheelCache.deleteTree(other);
+            dev.axle.installer.removal.Removal.deleteTree(other, dev.axle.installer.removal.RemovalListener.NONE);
         }
     }
 
