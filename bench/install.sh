@@ -14,7 +14,7 @@
 #   AXLE_BENCH_INDEX    simple index folder(s), space-separated (default: /opt/pypi/simple)
 #   AXLE_BENCH_BUDGET   uncompressed bytes of wheels to install (default: 2000000000)
 #   AXLE_BENCH_RUNS     rounds (default: 3)
-#   AXLE_BENCH_KEEP=1   keep the venvs and caches (about 15 GB) in bench/target/install/work
+#   AXLE_BENCH_KEEP=1   keep the venvs and caches (about 10 GB a round) in bench/target/install/work
 #   AXLE_BENCH_AXLE     the axle launcher to time (default: bin/axle)
 # A budget under 400 MB drops the issue's minimum set (100 wheels, 400 MB): a quick check
 # of the script itself, whose summary says it is no result.
@@ -29,7 +29,8 @@
 # 3. Reads every wheel once, so that all runs read them from the page cache.
 # 4. Runs each case once per round, the cases in a different order each round, with
 #    hyperfine (--runs 1, --prepare makes a fresh `python -m venv --without-pip` venv and,
-#    for the cold cases, empties axle's cache, then syncs); exports round-N.json and .md:
+#    for the cold cases, an empty axle cache, then syncs; old venvs and caches are moved
+#    aside, not deleted, until the end: see "No deletions" below); exports round-N.json and .md:
 #      pip             pip install --no-deps --no-compile --no-index --no-cache-dir
 #      axle cold       axle install --no-deps, empty cache
 #      axle warm       axle install --no-deps, cache filled before the rounds
@@ -76,13 +77,31 @@ out=$root/bench/target/install
 work=$out/work
 tools=$out/tools
 mkdir -p "$out"
-rm -rf "$work" "$out"/round-*.json "$out"/round-*.md "$out/checks.txt" "$out/facts.tsv"
-mkdir -p "$work"
+rm -f "$out"/round-*.json "$out"/round-*.md "$out/checks.txt" "$out/facts.tsv"
+# No deletions between timed runs. This machine's ext4 runs without a journal, and in that
+# mode ext4 will not reuse an inode within a minute of its deletion (five while its inode
+# table block is dirty): it reads and skips every recently deleted inode on each mkdir and
+# create (ext4_find_inode_bit -> recently_deleted). After an `rm -rf` of a 57,000-file venv
+# that made each file creation several times dearer for whichever tool ran next, with the
+# cost depending on when the previous round happened to finish. So the prepare steps move
+# old venvs and caches into $work/trash, the trash is deleted only at the end, and a
+# previous run's leftovers are deleted here; the rounds start a minute after the last deletion.
+deleted_at=$out/deleted-at
+if [ -e "$work" ]; then
+  rm -rf "$work"
+  date +%s >"$deleted_at"
+fi
+mkdir -p "$work/trash"
+free_kb=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+need_kb=$(((runs * 10 + 4) * 1024 * 1024))
+[ "$free_kb" -ge "$need_kb" ] ||
+  fail "needs about $((need_kb / 1024 / 1024)) GB free in $work for $runs rounds (it keeps every round's venvs until the end); has $((free_kb / 1024 / 1024)) GB"
 cleanup() {
   if [ "${AXLE_BENCH_KEEP:-}" = 1 ]; then
     echo "kept the venvs and caches in $work"
   else
     rm -rf "$work"
+    date +%s >"$deleted_at"
   fi
 }
 trap cleanup EXIT
@@ -110,7 +129,8 @@ cat "${wheels[@]}" >/dev/null
 
 # --- the cases ------------------------------------------------------------------------
 venv() { echo "$work/venv-$1"; }
-new_venv() { echo "rm -rf $(venv "$1") && $python -m venv --without-pip $(venv "$1")"; }
+aside() { echo "{ [ ! -e $1 ] || mv $1 $work/trash/\$(date +%s%N); }"; } # instead of rm -rf (above)
+new_venv() { echo "$(aside "$(venv "$1")") && $python -m venv --without-pip $(venv "$1")"; }
 pip_install="env PIP_CONFIG_FILE=/dev/null $tools/bin/python -m pip --isolated --disable-pip-version-check"
 pip_install+=" --python VENV/bin/python install --no-deps --no-index --no-cache-dir"
 axle_install="$axle install --python VENV --no-deps"
@@ -131,19 +151,25 @@ add_case "pip compile" "$(new_venv pip-compile)" "$pip_install"
 if axle_help=$("$axle" install --help 2>&1) && grep -q '^Usage: axle install' <<<"$axle_help"; then
   axle_version=$("$axle" --version 2>&1 | head -n 1)
   cold=$work/cache-cold warm=$work/cache-warm
-  add_case "axle cold" "rm -rf $cold && mkdir $cold && $(new_venv axle-cold)" "env AXLE_CACHE_DIR=$cold $axle_install"
+  add_case "axle cold" "$(aside "$cold") && mkdir $cold && $(new_venv axle-cold)" "env AXLE_CACHE_DIR=$cold $axle_install"
   add_case "axle warm" "$(new_venv axle-warm)" "env AXLE_CACHE_DIR=$warm $axle_install"
-  add_case "axle compile" "rm -rf $cold && mkdir $cold && $(new_venv axle-compile)" "env AXLE_CACHE_DIR=$cold $axle_install --compile"
+  add_case "axle compile" "$(aside "$cold") && mkdir $cold && $(new_venv axle-compile)" "env AXLE_CACHE_DIR=$cold $axle_install --compile"
   echo "filling axle's warm cache"
   sh -c "$(new_venv fill) && env AXLE_CACHE_DIR=$warm ${axle_install//VENV/$(venv fill)} ${wheels[*]}" >"$out/fill.log" 2>&1 ||
     { tail -n 20 "$out/fill.log"; fail "axle install failed while filling the warm cache (log: $out/fill.log)"; }
-  rm -rf "$(venv fill)"
+  mv "$(venv fill)" "$work/trash/fill"
 else
   axle_version="install not available"
   echo "bin/axle install --help shows no install command: axle install isn't available yet, timing pip only"
 fi
 
 # --- the rounds -----------------------------------------------------------------------
+sync
+wait=$((61 - ($(date +%s) - $(cat "$deleted_at" 2>/dev/null || echo 0))))
+if [ "$wait" -gt 0 ]; then
+  echo "waiting ${wait}s: a minute after the last deletion in this file system (see the top)"
+  sleep "$wait"
+fi
 n=${#names[@]}
 for ((round = 1; round <= runs; round++)); do
   args=()
