@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = Axle.VersionProvider.class,
         description = "The Python packaging toolchain for the JVM: versions, requirements, wheels, environments and indexes.",
         subcommands = {CommandLine.HelpCommand.class, VenvCommand.class, InstallCommand.class, UninstallCommand.class,
-            ListCommand.class, FreezeCommand.class, ShowCommand.class, CheckCommand.class, CacheCommand.class})
+            ListCommand.class, FreezeCommand.class, ShowCommand.class, CheckCommand.class, CacheCommand.class,
+            TrainClassCacheCommand.class})
 public final class Axle implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,26 +2,15 @@ package dev.axle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** The command line run in-process: exit code, stdout and stderr. */
 class AxleTest {
     private static final String NL = System.lineSeparator();
 
-    private record Transcript(int exitCode, String out, String err) {}
-
-    private static Transcript run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Axle.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Transcript(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void versionNamesAxleAndTheJavaRuntime() {
-        Transcript t = run("--version");
+        Transcript t = Transcript.of("--version");
         assertThat(t.exitCode()).isZero();
         assertThat(t.err()).isEmpty();
         assertThat(t.out()).matches("axle \\d+\\.\\d+\\.\\d+\\S* \\(Java \\S+\\)" + NL)
@@ -31,13 +20,13 @@ class AxleTest {
     @Test
     void versionIsExactlyTheLineMainPrintsWithoutPicocli() {
         // Main answers `--version` and `-V` alone with versionLine() and println.
-        assertThat(run("--version")).isEqualTo(new Transcript(0, Axle.versionLine() + NL, ""));
-        assertThat(run("-V")).isEqualTo(new Transcript(0, Axle.versionLine() + NL, ""));
+        assertThat(Transcript.of("--version")).isEqualTo(new Transcript(0, Axle.versionLine() + NL, ""));
+        assertThat(Transcript.of("-V")).isEqualTo(new Transcript(0, Axle.versionLine() + NL, ""));
     }
 
     @Test
     void helpShowsUsageOptionsAndCommands() {
-        Transcript t = run("--help");
+        Transcript t = Transcript.of("--help");
         assertThat(t.exitCode()).isZero();
         assertThat(t.err()).isEmpty();
         assertThat(t.out())
@@ -45,12 +34,12 @@ class AxleTest {
                 .contains("The Python packaging toolchain for the JVM")
                 .contains("-h, --help", "-V, --version")
                 .contains("Commands:" + NL + "  help ");
-        assertThat(run("help")).isEqualTo(t);
+        assertThat(Transcript.of("help")).isEqualTo(t);
     }
 
     @Test
     void unknownOptionIsAUsageErrorOnStderr() {
-        Transcript t = run("--no-such-option");
+        Transcript t = Transcript.of("--no-such-option");
         assertThat(t.exitCode()).isEqualTo(2);
         assertThat(t.out()).isEmpty();
         assertThat(t.err()).startsWith("Unknown option: '--no-such-option'" + NL + "Usage: axle");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -18,17 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class VenvCommandTest {
     private static final String NL = System.lineSeparator();
 
-    private record Transcript(int exitCode, String out, String err) {}
-
     @TempDir
     Path temp;
-
-    private static Transcript run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Axle.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Transcript(exitCode, out.toString(), err.toString());
-    }
 
     /** A Python 3.7+ from pyenv or /usr/bin, or the test is skipped. */
     private static Path python() {
@@ -56,7 +45,7 @@ class VenvCommandTest {
         Path python = python();
         Path dir = temp.resolve("env");
         String cache = temp.resolve("cache").toString();
-        Transcript t = run("venv", "--cache-dir", cache, "--python", python.toString(), dir.toString());
+        Transcript t = Transcript.of("venv", "--cache-dir", cache, "--python", python.toString(), dir.toString());
         assertThat(t.err()).isEmpty();
         assertThat(t.exitCode()).isZero();
         assertThat(t.out()).matches("Using CPython 3\\.\\d+\\.\\d+\\S* at " + python.getParent() + "/\\S+" + NL
@@ -64,13 +53,13 @@ class VenvCommandTest {
         assertThat(dir.resolve("pyvenv.cfg")).isRegularFile();
         assertThat(Path.of(cache, "interpreters-v1")).isDirectory();
 
-        Transcript again = run("venv", "--cache-dir", cache, "--python", python.toString(), dir.toString());
+        Transcript again = Transcript.of("venv", "--cache-dir", cache, "--python", python.toString(), dir.toString());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).startsWith("error: a virtual environment already exists at " + dir + NL)
                 .contains("--clear").doesNotContain("Exception").doesNotContain("\tat ");
 
         Files.writeString(dir.resolve("stale"), "x");
-        Transcript cleared = run("venv", "--cache-dir", cache, "--python", python.toString(), "--clear",
+        Transcript cleared = Transcript.of("venv", "--cache-dir", cache, "--python", python.toString(), "--clear",
                 "--prompt", "p", dir.toString());
         assertThat(cleared.exitCode()).as(cleared.err()).isZero();
         assertThat(dir.resolve("stale")).doesNotExist();
@@ -80,12 +69,12 @@ class VenvCommandTest {
     @Test
     void badRequestsAreOneLineErrors() {
         String cache = temp.resolve("cache").toString();
-        Transcript garbage = run("venv", "--cache-dir", cache, "--python", "3.x", temp.resolve("a").toString());
+        Transcript garbage = Transcript.of("venv", "--cache-dir", cache, "--python", "3.x", temp.resolve("a").toString());
         assertThat(garbage.exitCode()).isEqualTo(1);
         assertThat(garbage.out()).isEmpty();
         assertThat(garbage.err()).startsWith("error: invalid Python request '3.x'").doesNotContain("\tat ");
 
-        Transcript missing = run("venv", "--cache-dir", cache, "--python", temp.resolve("no/python").toString(),
+        Transcript missing = Transcript.of("venv", "--cache-dir", cache, "--python", temp.resolve("no/python").toString(),
                 temp.resolve("b").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).startsWith("error: no Python interpreter found for '" + temp.resolve("no/python"))
@@ -108,8 +97,8 @@ class VenvCommandTest {
 
     @Test
     void helpListsTheCommandAndItsOptions() {
-        assertThat(run("--help").out()).contains("  venv ");
-        Transcript help = run("venv", "--help");
+        assertThat(Transcript.of("--help").out()).contains("  venv ");
+        Transcript help = Transcript.of("venv", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Usage: axle venv ").contains("--python=PYTHON", "--system-site-packages",
                 "--prompt=PROMPT", "--clear", "--cache-dir=DIR", "[DIR]");
