@@ -6,8 +6,9 @@
 #
 # Rows: axle with its interpreter cache warm (the usual case), axle with an empty cache
 # (one query of the interpreter), the JVM started directly with bin/axle's class cache
-# (what the launcher script costs), the same with a class cache trained on `axle venv`
-# rather than on `axle --help` (what training on real work would gain), and Python's venv.
+# (what the launcher script costs), the same with a class cache trained on `axle venv` alone
+# rather than on bin/axle's mixed workload (what a cache for this one command would gain),
+# and Python's venv.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -49,7 +50,7 @@ if [ "$axle_major" -ge 25 ]; then
   # shellcheck disable=SC2086 # as above
   "$java" -Xlog:aot*=off,cds*=off -XX:AOTCacheOutput="$work/venv.aot" -jar "$jar" $args >/dev/null 2>&1
   set -- "$@" \
-    -n 'java, class cache trained on --help (as bin/axle)' \
+    -n 'java, class cache as bin/axle trains it' \
     "$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot -jar $jar $args" \
     -n 'java, class cache trained on axle venv' \
     "$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$work/venv.aot -jar $jar $args"
