@@ -117,6 +117,21 @@ public final class WheelCache {
         return unpacked;
     }
 
+    /**
+     * Whether the cache holds this wheel file as it is now (by path, size, modification time
+     * and inode), so that {@link #unpack} will only read a manifest. Reads one small index file
+     * and checks that the entry's manifest exists; does not read the wheel.
+     */
+    public boolean holds(Path wheelFile) {
+        try {
+            Path file = wheelFile.toAbsolutePath().normalize();
+            String known = readIndex(indexKey(file, Files.readAttributes(file, BasicFileAttributes.class)));
+            return known != null && Files.isRegularFile(entry(known).resolve(MANIFEST));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The entry's wheel, or null if there is no complete entry of the current format. */
     private UnpackedWheel read(String sha256, WheelFilename filename) {
         Manifest manifest = manifest(sha256);
