@@ -1,6 +1,7 @@
 package dev.axle.installer.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.axle.installer.wheel.InvalidWheelException;
 import java.io.BufferedReader;
@@ -44,6 +45,8 @@ import java.util.function.IntConsumer;
  * {@code {"i":N,"error":..}}. It stops when the process that started it ends.
  */
 public final class UnpackProcess {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<String> command;
 
     private UnpackProcess(List<String> command) {
@@ -82,7 +85,7 @@ public final class UnpackProcess {
             boolean[] answered = new boolean[wheels.size()];
             try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
-                    JsonNode answer = Manifest.JSON.readTree(line);
+                    JsonNode answer = JSON.readTree(line);
                     int i = answer.path("i").asInt(-1);
                     if (i < 0 || i >= wheels.size()) {
                         throw new IOException("the unpacking process answered something unexpected: " + line);
@@ -190,7 +193,7 @@ public final class UnpackProcess {
     }
 
     private static String answer(int index, Unpack unpack) {
-        ObjectNode answer = Manifest.JSON.createObjectNode().put("i", index);
+        ObjectNode answer = JSON.createObjectNode().put("i", index);
         try {
             unpack.run();
             answer.put("ok", true);
