@@ -125,11 +125,16 @@ public final class Installer {
         clock.lap("unpacked " + unpacked.size() + " wheels");
         checkDistinct(unpacked);
         SupportedTags tags = environment.interpreter().supportedTags();
+        List<Callable<Void>> checks = new ArrayList<>();
         for (UnpackedWheel w : unpacked) {
-            Compatibility.check(w, environment.interpreter(), tags);
+            checks.add(() -> {
+                Compatibility.check(w, environment.interpreter(), tags); // parses METADATA: worth the threads
+                return null;
+            });
         }
+        Parallel.run(checks);
         InstalledDistributions installed = InstalledDistributions.read(environment.sitePackages());
-        clock.lap("read " + installed.size() + " installed distributions");
+        clock.lap("checked the wheels and read " + installed.size() + " installed distributions");
 
         List<Change> changes = new ArrayList<>();
         // By position, not in hash maps: an UnpackedWheel's hash would walk all its files.

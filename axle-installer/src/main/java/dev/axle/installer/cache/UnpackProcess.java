@@ -2,6 +2,7 @@ package dev.axle.installer.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.axle.installer.wheel.InvalidWheelException;
 import java.io.BufferedReader;
@@ -45,8 +46,6 @@ import java.util.function.IntConsumer;
  * {@code {"i":N,"error":..}}. It stops when the process that started it ends.
  */
 public final class UnpackProcess {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final List<String> command;
 
     private UnpackProcess(List<String> command) {
@@ -71,6 +70,7 @@ public final class UnpackProcess {
         List<String> cmd = new ArrayList<>(command);
         cmd.add(cache.root().toString());
         Process worker = new ProcessBuilder(cmd).start();
+        ObjectMapper json = new ObjectMapper();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         Thread drain = Thread.ofPlatform().daemon().name("axle-unpack-stderr").start(() -> copy(worker.getErrorStream(), stderr));
         try {
@@ -85,7 +85,7 @@ public final class UnpackProcess {
             boolean[] answered = new boolean[wheels.size()];
             try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
-                    JsonNode answer = JSON.readTree(line);
+                    JsonNode answer = json.readTree(line);
                     int i = answer.path("i").asInt(-1);
                     if (i < 0 || i >= wheels.size()) {
                         throw new IOException("the unpacking process answered something unexpected: " + line);
@@ -193,7 +193,7 @@ public final class UnpackProcess {
     }
 
     private static String answer(int index, Unpack unpack) {
-        ObjectNode answer = JSON.createObjectNode().put("i", index);
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("i", index);
         try {
             unpack.run();
             answer.put("ok", true);
