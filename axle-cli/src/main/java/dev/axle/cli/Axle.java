@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +17,31 @@ import picocli.CommandLine.Command;
         name = "axle",
         mixinStandardHelpOptions = true,
         versionProvider = Axle.VersionProvider.class,
-        description = "The Python packaging toolchain for the JVM: versions, requirements, wheels, environments and indexes.",
-        subcommands = {CommandLine.HelpCommand.class, VenvCommand.class, InstallCommand.class, UninstallCommand.class,
-            ListCommand.class, FreezeCommand.class, ShowCommand.class, CheckCommand.class, CacheCommand.class,
-            TrainClassCacheCommand.class})
+        description = "The Python packaging toolchain for the JVM: versions, requirements, wheels, environments and indexes.")
 public final class Axle implements Runnable {
+    /**
+     * The subcommands by name, in the order help lists them. Only the one that runs is added
+     * to the command line (all of them for help and errors): picocli builds a command's model
+     * from its annotations by reflection, and building all of them took about 90 ms of every
+     * run. Each name is the one in the command's {@code @Command} (AxleTest checks).
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("help", CommandLine.HelpCommand::new);
+        all.put("venv", VenvCommand::new);
+        all.put("install", InstallCommand::new);
+        all.put("uninstall", UninstallCommand::new);
+        all.put("list", ListCommand::new);
+        all.put("freeze", FreezeCommand::new);
+        all.put("show", ShowCommand::new);
+        all.put("check", CheckCommand::new);
+        all.put("cache", CacheCommand::new);
+        all.put("train-class-cache", TrainClassCacheCommand::new); // hidden: bin/axle's training run
+        return Collections.unmodifiableMap(all);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,12 +52,12 @@ public final class Axle implements Runnable {
 
     /** Runs the command line on the standard streams and returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** Runs the command line writing to {@code out} and {@code err}, and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine().setOut(out).setErr(err).execute(args);
+        return commandLine(args).setOut(out).setErr(err).execute(args);
     }
 
     /**
@@ -41,8 +65,19 @@ public final class Axle implements Runnable {
      * line, {@code error: <message>}, and exit code 1; its stack trace only with
      * {@code AXLE_DEBUG=1}.
      */
-    static CommandLine commandLine() {
-        return new CommandLine(new Axle()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+    /**
+     * The command line for these arguments: with only the subcommand they name when the first
+     * one is a subcommand other than help, else with all (for usage, help and suggestions).
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine line = new CommandLine(new Axle());
+        Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            line.addSubcommand(args[0], named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
+        }
+        return line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             err.println("error: " + message);

@@ -73,7 +73,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                 : LinkMode.AUTO;
         ProgressBar progress = session.progress(output);
         Installer installer = new Installer(environment, new WheelCache(session.cache.root().resolve("wheels-v1")),
-                new Installer.Options(noDeps, reinstall, dryRun, compile, mode), progress);
+                new Installer.Options(noDeps, reinstall, dryRun, compile, mode), progress, session.unpackProcess());
         List<Change> changes = installer.install(sources);
         progress.clear();
         if (!output.quiet) {

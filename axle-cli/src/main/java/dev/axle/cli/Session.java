@@ -3,9 +3,11 @@ package dev.axle.cli;
 import dev.axle.env.CacheDir;
 import dev.axle.env.Environment;
 import dev.axle.env.Interpreters;
+import dev.axle.installer.cache.UnpackProcess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What one command run works with: its streams, the process environment, the cache and the interpreters. */
@@ -28,6 +30,15 @@ final class Session {
 
     Environment environment(EnvironmentOptions options) {
         return options.resolve(interpreters, env, cwd);
+    }
+
+    /**
+     * Where wheels the cache lacks are unpacked: in a second JVM when bin/axle started this one
+     * with the quick compiler only and said so with {@code -Daxle.unpackProcess=true} (see
+     * {@link UnpackProcess} for why), else in this one.
+     */
+    Optional<UnpackProcess> unpackProcess() {
+        return Boolean.getBoolean("axle.unpackProcess") ? Optional.of(UnpackProcess.ofThisJvm()) : Optional.empty();
     }
 
     /** A progress bar on a terminal unless quiet; warnings always, details with -v. */

@@ -38,6 +38,26 @@ class AxleTest {
     }
 
     @Test
+    void eachSubcommandIsListedUnderItsOwnName() {
+        Axle.SUBCOMMANDS.forEach((name, command) ->
+                assertThat(new picocli.CommandLine(command.get()).getCommandName()).isEqualTo(name));
+        assertThat(Axle.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(Axle.SUBCOMMANDS.keySet());
+    }
+
+    @Test
+    void aSubcommandRunsWithOnlyItsOwnModelButHelpAndTyposSeeThemAll() {
+        assertThat(Axle.commandLine("list", "--help").getSubcommands().keySet()).containsExactly("list");
+        assertThat(Axle.commandLine("help", "list").getSubcommands()).hasSameSizeAs(Axle.SUBCOMMANDS);
+        Transcript list = Transcript.of("list", "--help");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).startsWith("Usage: axle list ");
+        assertThat(Transcript.of("help", "list").out()).isEqualTo(list.out());
+        Transcript typo = Transcript.of("lsit");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument at index 0: 'lsit'").contains("list");
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorOnStderr() {
         Transcript t = Transcript.of("--no-such-option");
         assertThat(t.exitCode()).isEqualTo(2);

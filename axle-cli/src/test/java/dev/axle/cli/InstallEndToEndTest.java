@@ -351,6 +351,40 @@ class InstallEndToEndTest {
         return new Pythons.Result(p.exitValue(), output);
     }
 
+    /**
+     * Started as bin/axle starts it (quick compiler only), the CLI hands wheels the cache lacks
+     * to a second JVM once they come to 8 MB; what gets installed, and how a bad wheel is
+     * refused, are the same as when it unpacks them itself.
+     */
+    @Test
+    void bigWheelsMissingFromTheCacheAreUnpackedInASecondJvm() throws IOException {
+        byte[] noise = new byte[9 << 20]; // incompressible, so the wheel file itself is 9 MB
+        new java.util.Random(7).nextBytes(noise);
+        Path big = wheel(WheelWriter.wheel("big", "1.0").file("big/__init__.py", "N = 1\n").file("big/blob.bin", noise)
+                .consoleScript("big-cli", "big:main"));
+        Path other = wheel(WheelWriter.wheel("other", "1.0").file("other/blob.bin", noise));
+        Path corrupt = wheel(WheelWriter.wheel("corrupt", "1.0").file("corrupt/blob.bin", noise)
+                .recordLine("corrupt/blob.bin", WheelWriter.hash(new byte[1]), Integer.toString(noise.length)));
+        Path venv = venv("big");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        String path = System.getenv("PATH");
+
+        Pythons.Result refused = child(home, path, "install", "-v", "--python", venv.toString(), other.toString(),
+                corrupt.toString());
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("in a second JVM")
+                .contains("error: corrupt-1.0-py3-none-any.whl: corrupt/blob.bin: does not match its RECORD hash");
+        assertThat(venv.resolve("lib")).isDirectoryNotContaining("glob:**/other*");
+
+        Pythons.Result installed = child(home, path, "install", "-v", "--python", venv.toString(), big.toString());
+        assertThat(installed.exitCode()).as(installed.output()).isZero();
+        assertThat(installed.output()).contains("unpacking 1 wheel (9 MB) into the cache in a second JVM");
+        assertThat(run(venv, "import big, pathlib; print(big.N, pathlib.Path(big.__file__).parent.joinpath('blob.bin').stat().st_size)"))
+                .isEqualTo("1 " + noise.length + "\n");
+        assertThat(venv.resolve("bin/big-cli")).isExecutable();
+        assertThat(axle("show", "--python", venv.toString(), "--files", "big").ok().out()).contains("big/blob.bin");
+    }
+
     @Test
     void cacheCommandsShowCleanAndPrune() throws IOException {
         Path venv = venv("cv");

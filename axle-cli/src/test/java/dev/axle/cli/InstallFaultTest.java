@@ -180,11 +180,11 @@ class InstallFaultTest {
         assertThat(Trees.snapshot(venv)).isEqualTo(before);
     }
 
-    /** The command line of axle in a child JVM with this test's class path. */
+    /** The command line of axle in a child JVM with this test's class path and bin/axle's JVM options. */
     static List<String> childAxle(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.axle.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Daxle.unpackProcess=true",
+                "-cp", System.getProperty("java.class.path"), "dev.axle.cli.Main"));
         command.addAll(List.of(args));
         return command;
     }

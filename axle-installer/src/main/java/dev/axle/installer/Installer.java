@@ -5,6 +5,7 @@ import dev.axle.env.Scheme;
 import dev.axle.installer.cache.LinkMode;
 import dev.axle.installer.cache.Linker;
 import dev.axle.installer.cache.UnpackListener;
+import dev.axle.installer.cache.UnpackProcess;
 import dev.axle.installer.cache.WheelCache;
 import dev.axle.installer.compile.ByteCompiler;
 import dev.axle.installer.compile.Compilation;
@@ -88,16 +89,31 @@ public final class Installer {
         public enum Kind { INSTALLED, REPLACED, UNCHANGED }
     }
 
+    /** Wheel files the cache lacks are unpacked by an {@link UnpackProcess} from this many bytes on. */
+    static final long UNPACK_PROCESS_MINIMUM = 8L << 20;
+
     private final Environment environment;
     private final WheelCache cache;
     private final Options options;
     private final InstallListener listener;
+    private final Optional<UnpackProcess> unpackProcess;
 
     public Installer(Environment environment, WheelCache cache, Options options, InstallListener listener) {
+        this(environment, cache, options, listener, Optional.empty());
+    }
+
+    /**
+     * An installer that has wheels the cache lacks unpacked by {@code unpackProcess} when
+     * they come to at least 8 MB (smaller amounts are unpacked here, where it costs less than
+     * starting a JVM); see {@link UnpackProcess} for why.
+     */
+    public Installer(Environment environment, WheelCache cache, Options options, InstallListener listener,
+            Optional<UnpackProcess> unpackProcess) {
         this.environment = environment;
         this.cache = cache;
         this.options = options;
         this.listener = listener;
+        this.unpackProcess = unpackProcess;
     }
 
     /** Installs the wheels and returns what changed, in the order given. */
@@ -109,11 +125,16 @@ public final class Installer {
         clock.lap("unpacked " + unpacked.size() + " wheels");
         checkDistinct(unpacked);
         SupportedTags tags = environment.interpreter().supportedTags();
+        List<Callable<Void>> checks = new ArrayList<>();
         for (UnpackedWheel w : unpacked) {
-            Compatibility.check(w, environment.interpreter(), tags);
+            checks.add(() -> {
+                Compatibility.check(w, environment.interpreter(), tags); // parses METADATA: worth the threads
+                return null;
+            });
         }
+        Parallel.run(checks);
         InstalledDistributions installed = InstalledDistributions.read(environment.sitePackages());
-        clock.lap("read " + installed.size() + " installed distributions");
+        clock.lap("checked the wheels and read " + installed.size() + " installed distributions");
 
         List<Change> changes = new ArrayList<>();
         // By position, not in hash maps: an UnpackedWheel's hash would walk all its files.
@@ -206,10 +227,13 @@ public final class Installer {
     private List<UnpackedWheel> unpackAll(List<WheelSource> wheels) throws IOException {
         AtomicLong done = new AtomicLong();
         int total = wheels.size();
+        Set<Path> unpackedElsewhere = unpackProcess.isPresent() ? unpackMissing(wheels, done) : Set.of();
         UnpackListener progress = new UnpackListener() {
             @Override
             public void unpacked(Path wheel, UnpackedWheel unpacked, boolean fromCache) {
-                listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), total);
+                if (!unpackedElsewhere.contains(wheel)) {
+                    listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), total);
+                }
             }
         };
         List<Callable<UnpackedWheel>> jobs = new ArrayList<>();
@@ -217,6 +241,34 @@ public final class Installer {
             jobs.add(() -> cache.unpack(w.file(), progress));
         }
         return Parallel.run(jobs);
+    }
+
+    /**
+     * Has the unpack process put the wheels the cache lacks into it, when they are big
+     * enough to be worth a JVM start; answers those wheels (as {@link WheelCache#unpack}
+     * will report them).
+     */
+    private Set<Path> unpackMissing(List<WheelSource> wheels, AtomicLong done) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        long bytes = 0;
+        for (WheelSource w : wheels) {
+            if (!cache.holds(w.file())) {
+                missing.add(w.file());
+                bytes += Files.size(w.file());
+            }
+        }
+        if (bytes < UNPACK_PROCESS_MINIMUM) {
+            return Set.of();
+        }
+        listener.detail("unpacking " + missing.size() + (missing.size() == 1 ? " wheel" : " wheels") + " ("
+                + (bytes >> 20) + " MB) into the cache in a second JVM");
+        unpackProcess.get().fill(cache, missing,
+                i -> listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), wheels.size()));
+        Set<Path> unpacked = new HashSet<>();
+        for (Path file : missing) {
+            unpacked.add(file.toAbsolutePath().normalize());
+        }
+        return unpacked;
     }
 
     private static void checkDistinct(List<UnpackedWheel> wheels) {

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Layout under the root (the CLI passes {@code <cache dir>/wheels-v1}):
  * <ul>
  *   <li>{@code <sha256>/tree/} the wheel's files, verified against its RECORD, and
- *       {@code <sha256>/manifest.json} what {@link UnpackedWheel} holds;
+ *       {@code <sha256>/manifest} what {@link UnpackedWheel} holds ({@link Manifest});
  *   <li>{@code index/<key>} the sha256 of a wheel file known by absolute path, size,
  *       modification time and file key (inode), so that a warm unpack neither reads nor
  *       hashes the wheel;
@@ -57,7 +57,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe.
  */
 public final class WheelCache {
-    private static final String MANIFEST = "manifest.json";
+    private static final String MANIFEST = "manifest";
     private static final String TREE = "tree";
     private static final String INDEX = "index";
     private static final String TEMPORARY = ".tmp-";
@@ -117,6 +117,21 @@ public final class WheelCache {
         return unpacked;
     }
 
+    /**
+     * Whether the cache holds this wheel file as it is now (by path, size, modification time
+     * and inode), so that {@link #unpack} will only read a manifest. Reads one small index file
+     * and checks that the entry's manifest exists; does not read the wheel.
+     */
+    public boolean holds(Path wheelFile) {
+        try {
+            Path file = wheelFile.toAbsolutePath().normalize();
+            String known = readIndex(indexKey(file, Files.readAttributes(file, BasicFileAttributes.class)));
+            return known != null && Files.isRegularFile(entry(known).resolve(MANIFEST));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The entry's wheel, or null if there is no complete entry of the current format. */
     private UnpackedWheel read(String sha256, WheelFilename filename) {
         Manifest manifest = manifest(sha256);
@@ -136,8 +151,8 @@ public final class WheelCache {
     /** The entry's manifest, or null if it is missing, unreadable, of another format or another wheel. */
     private Manifest manifest(String sha256) {
         try {
-            Manifest manifest = Manifest.fromJson(Files.readAllBytes(entry(sha256).resolve(MANIFEST)));
-            return manifest.format() == Manifest.FORMAT && sha256.equals(manifest.sha256()) ? manifest : null;
+            Manifest manifest = Manifest.fromBytes(Files.readAllBytes(entry(sha256).resolve(MANIFEST)));
+            return manifest != null && sha256.equals(manifest.sha256()) ? manifest : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -168,7 +183,7 @@ public final class WheelCache {
                         done -> listener.extracting(file, done, total));
                 manifest = Manifest.of(unpacked);
             }
-            writeNew(temporary.resolve(MANIFEST), manifest.toJson());
+            writeNew(temporary.resolve(MANIFEST), manifest.toBytes());
             publish(temporary, sha256);
         } finally {
             if (Files.exists(temporary)) {

@@ -3,6 +3,7 @@ package dev.axle.installer.wheel;
 import dev.axle.pep.ProjectName;
 import dev.axle.pep.Version;
 import dev.axle.pep.record.RecordEntry;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,14 @@ public record InstallPlan(
     }
 
     static String recordPath(Path libDir, Path installed) {
+        // The common case without Path.relativize, which allocates a Path per name (it was
+        // the most expensive part of planning): a normal path inside a normal libDir.
+        String lib = libDir.toString();
+        String file = installed.toString();
+        if (file.length() > lib.length() + 1 && file.startsWith(lib) && file.charAt(lib.length()) == '/'
+                && isNormal(lib, 1) && isNormal(file, lib.length() + 1)) {
+            return file.substring(lib.length() + 1);
+        }
         Path normalized = installed.normalize();
         Path relative;
         try {
@@ -71,6 +80,29 @@ public record InstallPlan(
         String separator = relative.getFileSystem().getSeparator();
         String path = relative.toString();
         return separator.equals("/") ? path : path.replace(separator, "/");
+    }
+
+    /**
+     * Whether {@code path} from {@code start} on is a {@code /}-separated path without empty,
+     * {@code .} or {@code ..} names, which {@link Path#normalize} would change (false on
+     * file systems with another separator).
+     */
+    private static boolean isNormal(String path, int start) {
+        if (File.separatorChar != '/') {
+            return false;
+        }
+        int name = start;
+        for (int i = start; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                int length = i - name;
+                if (length == 0 && i < path.length() || length == 1 && path.charAt(name) == '.'
+                        || length == 2 && path.charAt(name) == '.' && path.charAt(name + 1) == '.') {
+                    return false;
+                }
+                name = i + 1;
+            }
+        }
+        return true;
     }
 
     /**

@@ -13,6 +13,7 @@ public final class InvalidWheelException extends RuntimeException {
 
     private final String wheel;
     private final String entry;
+    private final String problem;
 
     /**
      * @param wheel the wheel's file name
@@ -23,6 +24,7 @@ public final class InvalidWheelException extends RuntimeException {
         super(wheel + ": " + (entry == null ? "" : entry + ": ") + problem);
         this.wheel = wheel;
         this.entry = entry;
+        this.problem = problem;
     }
 
     public InvalidWheelException(String wheel, String entry, String problem, Throwable cause) {
@@ -33,6 +35,11 @@ public final class InvalidWheelException extends RuntimeException {
     /** The wheel's file name. */
     public String wheel() {
         return wheel;
+    }
+
+    /** What is wrong (the message without the wheel and entry in front). */
+    public String problem() {
+        return problem;
     }
 
     /** The path inside the wheel at fault, if the problem is with one entry. */

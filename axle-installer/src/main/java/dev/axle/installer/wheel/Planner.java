@@ -71,6 +71,7 @@ public final class Planner {
         private final List<RecordEntry> record = new ArrayList<>();
         private final Map<Path, String> origins = new HashMap<>();
         private final Set<Path> directories = new TreeSet<>();
+        private Path lastFolder;
 
         Plan(UnpackedWheel wheel, Scheme scheme, PlanOptions options) {
             this.wheel = wheel;
@@ -154,7 +155,12 @@ public final class Planner {
                 throw new InvalidWheelException(wheel.filename().toString(), origin, "would be installed to "
                         + target + ", where " + other + " is installed too; the wheel is malformed");
             }
-            for (Path folder = target.getParent(); folder != null && directories.add(folder); folder = folder.getParent()) {
+            Path parent = target.getParent();
+            if (parent == null || parent.equals(lastFolder)) {
+                return; // files of one folder come one after another: its folders are known
+            }
+            lastFolder = parent;
+            for (Path folder = parent; folder != null && directories.add(folder); folder = folder.getParent()) {
                 if (folder.equals(base)) {
                     break;
                 }

@@ -195,7 +195,7 @@ class WheelCacheTest {
         UnpackedWheel first = cache.unpack(wheel, UnpackListener.NONE);
         Path entry = cache.entry(first.sha256());
         // Damage the entry: no manifest, a file missing, a stray file.
-        Files.delete(entry.resolve("manifest.json"));
+        Files.delete(entry.resolve("manifest"));
         Files.delete(first.path("demo/__init__.py"));
         Files.writeString(entry.resolve("tree/stray"), "x");
 
@@ -205,21 +205,57 @@ class WheelCacheTest {
         assertThat(listener.fromCache).containsExactly(false);
         assertThat(Files.readString(again.path("demo/__init__.py"))).isEqualTo("X = 1\n");
         assertThat(Files.exists(entry.resolve("tree/stray"))).isFalse();
-        assertThat(Files.exists(entry.resolve("manifest.json"))).isTrue();
+        assertThat(Files.exists(entry.resolve("manifest"))).isTrue();
         assertThat(rootListing()).containsExactly(first.sha256(), "index");
+    }
+
+    /** Unpacks the demo wheel, changes its manifest with {@code damage}, unpacks it again: rebuilt as it was. */
+    private void assertRebuiltAfter(java.util.function.UnaryOperator<byte[]> damage) throws IOException {
+        Path wheel = demo().writeTo(dir);
+        WheelCache cache = new WheelCache(cacheRoot());
+        UnpackedWheel first = cache.unpack(wheel, UnpackListener.NONE);
+        Path manifest = cache.entry(first.sha256()).resolve("manifest");
+        byte[] whole = Files.readAllBytes(manifest);
+        Files.write(manifest, damage.apply(whole.clone()));
+        Counting listener = new Counting();
+        UnpackedWheel again = cache.unpack(wheel, listener);
+        assertThat(listener.fromCache).containsExactly(false);
+        assertThat(Files.readAllBytes(manifest)).isEqualTo(whole);
+        assertThat(again.files()).isEqualTo(first.files());
     }
 
     @Test
     void aManifestOfAnotherFormatIsRebuilt() throws IOException {
-        Path wheel = demo().writeTo(dir);
-        WheelCache cache = new WheelCache(cacheRoot());
-        UnpackedWheel first = cache.unpack(wheel, UnpackListener.NONE);
-        Path manifest = cache.entry(first.sha256()).resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"format\":1", "\"format\":0"));
-        Counting listener = new Counting();
-        cache.unpack(wheel, listener);
-        assertThat(listener.fromCache).containsExactly(false);
-        assertThat(Files.readString(manifest)).contains("\"format\":1");
+        assertRebuiltAfter(bytes -> {
+            assertThat(java.nio.ByteBuffer.wrap(bytes).getInt(4)).isEqualTo(Manifest.FORMAT);
+            java.nio.ByteBuffer.wrap(bytes).putInt(4, Manifest.FORMAT - 1);
+            return bytes;
+        });
+    }
+
+    @Test
+    void aDamagedManifestIsRebuilt() throws IOException {
+        assertRebuiltAfter(bytes -> Arrays.copyOf(bytes, bytes.length / 2));
+    }
+
+    @Test
+    void aManifestKeepsEverythingTheWheelHolds() throws IOException {
+        Path wheel = demo().metadataLines("Summary: \u00e9t\u00e9\n").writeTo(dir);
+        UnpackedWheel built = new WheelCache(cacheRoot()).unpack(wheel, UnpackListener.NONE);
+        UnpackedWheel read = new WheelCache(cacheRoot()).unpack(wheel, UnpackListener.NONE);
+        assertThat(read.files()).isEqualTo(built.files());
+        assertThat(read.files()).anySatisfy(f -> assertThat(f.symlinkTarget()).contains("__init__.py"))
+                .anySatisfy(f -> assertThat(f.executable()).isTrue());
+        assertThat(read.scripts()).isEqualTo(built.scripts()).isNotEmpty();
+        assertThat(read.metadata()).isEqualTo(built.metadata());
+        assertThat(new String(read.metadata(), java.nio.charset.StandardCharsets.UTF_8)).contains("\u00e9t\u00e9");
+        assertThat(read.pythonScripts().keySet()).isEqualTo(built.pythonScripts().keySet()).isNotEmpty();
+        assertThat(read.pythonScripts().values()).zipSatisfy(List.copyOf(built.pythonScripts().values()),
+                (a, b) -> assertThat(a).isEqualTo(b));
+        assertThat(read.wheelInfo()).isEqualTo(built.wheelInfo());
+        assertThat(read.dataFolder()).isEqualTo(built.dataFolder());
+        assertThat(read.distInfo()).isEqualTo(built.distInfo());
+        assertThat(read.displayName()).isEqualTo(built.displayName());
     }
 
     @Test
