@@ -13,13 +13,15 @@ axle_jdk_read_major "$java_home"
 java=$java_home/bin/java
 jar=$PWD/axle-cli/target/axle/axle.jar
 # What bin/axle itself runs on JDK 25, to show what the script around it costs.
-direct="$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot -jar $jar"
+direct="$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot"
+direct="$direct -XX:TieredStopAtLevel=1 -Daxle.unpackProcess=true -jar $jar"
 out=bench/target
 caches=$out/startup-caches
 rm -rf "$caches"
 mkdir -p "$caches"
 
-# Caches for the JVM option table, trained like bin/axle trains its own (on --help).
+# Caches for the JVM option table, each trained on --help with its options (bin/axle's own
+# is trained on real commands: axle train-class-cache).
 "$java" -XX:AOTCacheOutput="$caches/g1.aot" -jar "$jar" --help >/dev/null 2>&1
 "$java" -XX:+UseSerialGC -XX:AOTCacheOutput="$caches/serial.aot" -jar "$jar" --help >/dev/null 2>&1
 "$java" -XX:-UsePerfData -XX:AOTCacheOutput="$caches/noperf.aot" -jar "$jar" --help >/dev/null 2>&1
@@ -39,6 +41,6 @@ for args in --version --help; do
     -n "+ AOT cache, UseSerialGC" "$java -XX:+UseSerialGC -XX:AOTCache=$caches/serial.aot -jar $jar $args" \
     -n "+ AOT cache, -UsePerfData" "$java -XX:-UsePerfData -XX:AOTCache=$caches/noperf.aot -jar $jar $args" \
     -n "+ dynamic CDS archive" "$java -XX:SharedArchiveFile=$caches/dynamic.jsa -jar $jar $args" \
-    -n "+ TieredStopAtLevel=1 (not used)" "$java -XX:TieredStopAtLevel=1 -jar $jar $args" \
+    -n "+ AOT cache, TieredStopAtLevel=1 (as bin/axle)" "$java -XX:TieredStopAtLevel=1 -XX:AOTCache=$caches/g1.aot -jar $jar $args" \
     -n "Xshare:off (no class sharing)" "$java -Xshare:off -jar $jar $args"
 done

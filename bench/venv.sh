@@ -48,12 +48,14 @@ set -- -n 'python -m venv --without-pip' "$PYTHON -m venv --without-pip --clear 
   "bin/axle venv --clear $work/axle-venv --python $PYTHON --cache-dir $work/cold"
 if [ "$axle_major" -ge 25 ]; then
   # shellcheck disable=SC2086 # as above
-  "$java" -Xlog:aot*=off,cds*=off -XX:AOTCacheOutput="$work/venv.aot" -jar "$jar" $args >/dev/null 2>&1
+  # bin/axle's JVM options but for the class cache (the quick compiler only, as bin/axle).
+  opts="-Xlog:aot*=off,cds*=off -XX:TieredStopAtLevel=1 -Daxle.unpackProcess=true"
+  "$java" $opts -XX:AOTCacheOutput="$work/venv.aot" -jar "$jar" $args >/dev/null 2>&1
   set -- "$@" \
     -n 'java, class cache as bin/axle trains it' \
-    "$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot -jar $jar $args" \
+    "$java $opts -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot -jar $jar $args" \
     -n 'java, class cache trained on axle venv' \
-    "$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$work/venv.aot -jar $jar $args"
+    "$java $opts -XX:AOTCache=$work/venv.aot -jar $jar $args"
 fi
 hyperfine -N --warmup 5 --runs 30 --export-markdown "$out/venv.md" "$@"
 echo
