@@ -31,7 +31,8 @@ final class HtmlPages {
         URI base = base(document, url);
         List<DistributionFile> files = new ArrayList<>();
         for (Element anchor : document.getElementsByTag("a")) {
-            if (anchor.hasAttr("href")) {
+            // An anchor without a link (or linking to the page itself) names no file.
+            if (!anchor.attr("href").isBlank()) {
                 FileLink.resolve(base, anchor.attr("href")).ifPresent(link -> files.add(file(anchor, link)));
             }
         }

@@ -75,18 +75,18 @@ final class JsonPages {
                 .orElseThrow(() -> invalid(prefix + "url", "'" + href + "' is no URL"));
         // The fragment's hash (rare in JSON) under the dictionary's, which is the JSON way to say it.
         Map<String, String> hashes = new LinkedHashMap<>(link.hashes());
-        hashes.putAll(hashes(field(file, "hashes"), prefix + "hashes"));
+        hashes.putAll(hashes(file.get("hashes"), prefix + "hashes"));
         return new DistributionFile(filename, link.url(), hashes,
                 string(file, "requires-python", prefix + "requires-python"),
-                yanked(field(file, "yanked"), prefix + "yanked"),
+                yanked(file.get("yanked"), prefix + "yanked"),
                 coreMetadata(file, prefix),
-                bool(field(file, "gpg-sig"), prefix + "gpg-sig"),
-                size(field(file, "size"), prefix + "size"),
+                bool(file.get("gpg-sig"), prefix + "gpg-sig"),
+                size(file.get("size"), prefix + "size"),
                 uploadTime(file, prefix + "upload-time"));
     }
 
     private ApiVersion apiVersion(JsonNode root) throws InvalidIndexPageException {
-        JsonNode meta = object(field(root, "meta"), "meta");
+        JsonNode meta = object(root.get("meta"), "meta");
         String text = string(meta, "api-version", "meta.api-version").orElseThrow(() -> missing("meta.api-version"));
         ApiVersion version = ApiVersion.parse(text)
                 .orElseThrow(() -> invalid("meta.api-version", "'" + text + "' is no major.minor version"));
@@ -112,8 +112,8 @@ final class JsonPages {
 
     /** PEP 714's {@code core-metadata}, else the older {@code dist-info-metadata}: a boolean or a hashes dictionary. */
     private CoreMetadata coreMetadata(JsonNode file, String prefix) throws InvalidIndexPageException {
-        String key = present(field(file, "core-metadata")) ? "core-metadata" : "dist-info-metadata";
-        JsonNode value = field(file, key);
+        String key = present(file.get("core-metadata")) ? "core-metadata" : "dist-info-metadata";
+        JsonNode value = file.get(key);
         if (!present(value)) {
             return CoreMetadata.ABSENT;
         }
@@ -164,19 +164,16 @@ final class JsonPages {
     private JsonNode read(byte[] body) throws InvalidIndexPageException {
         try {
             JsonNode root = MAPPER.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new InvalidIndexPageException(url, "the body is empty, where a JSON object was expected");
+            if (root == null || !root.isObject()) {
+                throw new InvalidIndexPageException(url, "the body must be a JSON object, found "
+                        + (root == null || root.isMissingNode() ? "nothing" : abbreviate(root.toString())));
             }
-            return object(root, "the document");
+            return root;
         } catch (JacksonException e) {
             throw new InvalidIndexPageException(url, "not JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new InvalidIndexPageException(url, "unreadable: " + e.getMessage(), e);
         }
-    }
-
-    private static JsonNode field(JsonNode object, String name) {
-        return object.get(name);
     }
 
     private static boolean present(JsonNode value) {
@@ -191,7 +188,7 @@ final class JsonPages {
     }
 
     private Optional<JsonNode> array(JsonNode object, String name, String key) throws InvalidIndexPageException {
-        JsonNode value = field(object, name);
+        JsonNode value = object.get(name);
         if (!present(value)) {
             return Optional.empty();
         }
@@ -202,7 +199,7 @@ final class JsonPages {
     }
 
     private Optional<String> string(JsonNode object, String name, String key) throws InvalidIndexPageException {
-        JsonNode value = field(object, name);
+        JsonNode value = object.get(name);
         return present(value) ? Optional.of(text(value, key)) : Optional.empty();
     }
 

@@ -2,5 +2,18 @@
  * The client side of PyPI-compatible indexes: the simple repository API in its HTML
  * (PEP 503) and JSON (PEP 691) forms, core-metadata files (PEP 658, 714), the PEP 700
  * fields, yanked files (PEP 592), find-links folders and pages, and downloads.
+ *
+ * <h2>Pages</h2>
+ * <ul>
+ *   <li>{@link dev.axle.index.SimpleApi}: parses a response (Content-Type, body, final URL)
+ *       into a {@link dev.axle.index.ProjectPage} or a {@link dev.axle.index.ProjectList};
+ *       {@link dev.axle.index.SimpleApi#ACCEPT} is the Accept header to request them with.</li>
+ *   <li>The model: {@link dev.axle.index.ProjectPage}, {@link dev.axle.index.DistributionFile},
+ *       {@link dev.axle.index.Yanked}, {@link dev.axle.index.CoreMetadata},
+ *       {@link dev.axle.index.ProjectList}, {@link dev.axle.index.ApiVersion}.</li>
+ *   <li>Errors: {@link dev.axle.index.InvalidIndexPageException} and its kinds
+ *       {@link dev.axle.index.UnsupportedContentTypeException} and
+ *       {@link dev.axle.index.UnsupportedApiVersionException}.</li>
+ * </ul>
  */
 package dev.axle.index;

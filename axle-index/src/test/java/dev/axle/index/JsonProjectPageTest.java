@@ -163,7 +163,7 @@ class JsonProjectPageTest {
         assertThatThrownBy(() -> json("")).isInstanceOf(InvalidIndexPageException.class)
                 .hasMessageContaining(PAGE.toString());
         assertThatThrownBy(() -> json("[]")).isInstanceOf(InvalidIndexPageException.class)
-                .hasMessageContaining("must be an object");
+                .hasMessageContaining("must be a JSON object, found []");
     }
 
     private interface Parse {
