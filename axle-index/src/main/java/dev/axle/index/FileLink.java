@@ -42,10 +42,36 @@ record FileLink(URI url, Map<String, String> hashes) {
     /** {@code href} against {@code base}, escaping what a browser would escape (spaces, non-ASCII). */
     static Optional<URI> resolveUrl(URI base, String href) {
         try {
-            return Optional.of(base.resolve(new URI(escape(href))));
+            return Optional.of(aboveRootDropped(base.resolve(new URI(escape(href)))));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * RFC 3986 drops {@code ..} segments that would climb above the root (as browsers and
+     * Python's {@code urljoin} do); java.net.URI keeps them, giving {@code https://host/../x}.
+     */
+    private static URI aboveRootDropped(URI url) throws URISyntaxException {
+        String path = url.getRawPath();
+        if (path == null || !path.startsWith("/../") || url.isOpaque()) {
+            return url;
+        }
+        while (path.startsWith("/../")) {
+            path = path.substring(3);
+        }
+        StringBuilder b = new StringBuilder(url.getScheme()).append(':');
+        if (url.getRawAuthority() != null) {
+            b.append("//").append(url.getRawAuthority());
+        }
+        b.append(path);
+        if (url.getRawQuery() != null) {
+            b.append('?').append(url.getRawQuery());
+        }
+        if (url.getRawFragment() != null) {
+            b.append('#').append(url.getRawFragment());
+        }
+        return new URI(b.toString());
     }
 
     /** {@code name=hexdigest} with a known hash name, as (lower-case name, lower-case digest). */

@@ -53,6 +53,10 @@ class HtmlProjectPageTest {
                 .containsExactly(URI.create("https://index.example/packages/a-1.tar.gz"),
                         URI.create("https://files.example/b-1.tar.gz"), URI.create("https://cdn.example/c-1.tar.gz"));
 
+        // Climbing above the root stops at the root, as in browsers and Python's urljoin.
+        assertThat(html("<a href='../../../../up/a-1.tar.gz?x=1#egg=a'>a</a>").files().get(0).url())
+                .hasToString("https://index.example/up/a-1.tar.gz?x=1#egg=a");
+
         ProjectPage based = html("""
                 <html><head><base href="https://mirror.example/pkgs/"></head>
                 <body><a href="a-1.tar.gz">a-1.tar.gz</a><a href="/root/b-1.tar.gz">b-1.tar.gz</a></body></html>
