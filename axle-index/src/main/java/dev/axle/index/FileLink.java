@@ -82,7 +82,7 @@ record FileLink(URI url, Map<String, String> hashes) {
         }
         String name = text.substring(0, eq).strip().toLowerCase(Locale.ROOT);
         String digest = text.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
-        boolean hex = !digest.isEmpty() && digest.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        boolean hex = !digest.isEmpty() && digest.chars().allMatch(c -> "0123456789abcdef".indexOf(c) >= 0);
         return HASH_NAMES.contains(name) && hex ? Optional.of(Map.entry(name, digest)) : Optional.empty();
     }
 

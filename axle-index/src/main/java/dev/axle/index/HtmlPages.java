@@ -109,15 +109,13 @@ final class HtmlPages {
 
     private static ApiVersion repositoryVersion(Document document, URI url) throws InvalidIndexPageException {
         for (Element meta : document.getElementsByTag("meta")) {
-            if (meta.attr("name").strip().equals(REPOSITORY_VERSION)) {
+            // HTML compares meta names without case.
+            if (meta.attr("name").strip().equalsIgnoreCase(REPOSITORY_VERSION)) {
                 String content = meta.attr("content");
                 ApiVersion version = ApiVersion.parse(content).orElseThrow(() -> new InvalidIndexPageException(url,
                         "<meta name=\"" + REPOSITORY_VERSION + "\"> has content '" + content
                                 + "', which is no major.minor version"));
-                if (version.major() != ApiVersion.SUPPORTED_MAJOR) {
-                    throw new UnsupportedApiVersionException(url, version);
-                }
-                return version;
+                return SimpleApi.supported(version, url);
             }
         }
         return ApiVersion.DEFAULT;

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The JSON form (PEP 691 with PEP 700 and 714). Unknown keys are ignored, as the
  * specification asks so that minor versions can add keys; a known key with a value of the
- * wrong type is an error naming the key. JSON {@code null} counts as absent for optional keys.
+ * wrong type is an error naming the key. JSON {@code null} counts as absent for optional keys,
+ * and a file without {@code hashes} (required, but possibly empty) as one without hashes.
  */
 final class JsonPages {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -88,15 +89,11 @@ final class JsonPages {
     private ApiVersion apiVersion(JsonNode root) throws InvalidIndexPageException {
         JsonNode meta = object(root.get("meta"), "meta");
         String text = string(meta, "api-version", "meta.api-version").orElseThrow(() -> missing("meta.api-version"));
-        ApiVersion version = ApiVersion.parse(text)
-                .orElseThrow(() -> invalid("meta.api-version", "'" + text + "' is no major.minor version"));
-        if (version.major() != ApiVersion.SUPPORTED_MAJOR) {
-            throw new UnsupportedApiVersionException(url, version);
-        }
-        return version;
+        return SimpleApi.supported(ApiVersion.parse(text)
+                .orElseThrow(() -> invalid("meta.api-version", "'" + text + "' is no major.minor version")), url);
     }
 
-    /** {@code true} or a non-empty reason; {@code false}, null and {@code ""} (not truthy, per PEP 691) are not yanked. */
+    /** {@code true} or a non-empty reason; {@code false}, null and {@code ""} (not truthy: PEP 691) are not yanked. */
     private Yanked yanked(JsonNode value, String key) throws InvalidIndexPageException {
         if (value == null || value.isNull()) {
             return Yanked.NO;

@@ -81,6 +81,14 @@ public final class SimpleApi {
         }
     }
 
+    /** {@code version} if its major is one this parser reads (PEP 629: refuse others, accept newer minors). */
+    static ApiVersion supported(ApiVersion version, URI url) throws UnsupportedApiVersionException {
+        if (version.major() != ApiVersion.SUPPORTED_MAJOR) {
+            throw new UnsupportedApiVersionException(url, version);
+        }
+        return version;
+    }
+
     /** The format a Content-Type names: its media type compared without case, parameters ignored. */
     static Format format(String contentType, URI url) throws UnsupportedContentTypeException {
         if (contentType == null) {

@@ -160,7 +160,7 @@ class HtmlProjectPageTest {
 
     @Test
     void theRepositoryVersionMeta() throws Exception {
-        assertThat(html("<meta name='pypi:repository-version' content='1.0'>").apiVersion()).isEqualTo(ApiVersion.of(1, 0));
+        assertThat(html("<meta name='PyPI:Repository-Version' content='1.2'>").apiVersion()).isEqualTo(ApiVersion.of(1, 2));
         ProjectPage newer = html("<html><head><meta name=\"pypi:repository-version\" content=\"1.9\"></head></html>");
         assertThat(newer.apiVersion()).isEqualTo(ApiVersion.of(1, 9));
         assertThat(newer.apiVersion().isNewerThanKnown()).isTrue();

@@ -70,6 +70,15 @@ class JsonProjectPageTest {
     }
 
     @Test
+    void aFileWithoutHashesHasNone() throws Exception {
+        DistributionFile file = json("""
+                {"meta": {"api-version": "1.0"}, "name": "holygrail", "files": [
+                  {"filename": "h-1.tar.gz", "url": "h-1.tar.gz", "hashes": null}, {"filename": "h-2.tar.gz", "url": "h-2.tar.gz"}]}
+                """).files().get(1);
+        assertThat(file).isEqualTo(DistributionFile.of("h-2.tar.gz", URI.create(PAGE + "h-2.tar.gz"), Map.of()));
+    }
+
+    @Test
     void yankedAsBooleanOrReason() throws Exception {
         assertThat(jsonFile("").files().get(0).yanked()).isEqualTo(Yanked.NO);
         assertThat(jsonFile("\"yanked\": false").files().get(0).yanked()).isEqualTo(Yanked.NO);
