@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * project folder, wheel or sdist.
  *
  * @param url the URL as written, or the {@code file:} URL of {@link #path()}
- * @param path for a reference written as a path: the path, taken from the requirements file's folder
+ * @param path for a reference written as a path: the absolute path, taken from the requirements file's folder
  */
 public record DirectReference(String url, Optional<Path> path) {
     private static final List<String> VCS = List.of("git", "hg", "svn", "bzr");
@@ -27,8 +27,10 @@ public record DirectReference(String url, Optional<Path> path) {
         return new DirectReference(url, Optional.empty());
     }
 
+    /** As pip does, the path is made absolute and normal ({@code a/./b/../c} is {@code a/c}). */
     static DirectReference ofPath(Path path) {
-        return new DirectReference(path.toUri().toString(), Optional.of(path));
+        Path normal = path.toAbsolutePath().normalize();
+        return new DirectReference(normal.toUri().toString(), Optional.of(normal));
     }
 
     /** Whether a requirement line is a URL to pip: {@code http}, {@code https}, {@code file} or a VCS scheme. */

@@ -1,6 +1,7 @@
 package dev.axle.resolver.requirements;
 
 import dev.axle.pep.Marker;
+import dev.axle.pep.Requirement;
 import dev.axle.pep.SpecifierSet;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -37,6 +38,26 @@ public record RequirementEntry(
     public RequirementEntry {
         extras = Collections.unmodifiableSequencedSet(new LinkedHashSet<>(extras));
         hashes = List.copyOf(hashes);
+    }
+
+    /**
+     * The entry as a PEP 508 dependency specifier, when it has a name: {@code name[extras]
+     * specifiers ; marker}, or {@code name[extras] @ url ; marker} for a direct reference
+     * (a path becomes its {@code file:} URL). Without a name there is none until the
+     * project's metadata is known.
+     */
+    public Optional<Requirement> requirement() {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder(name.get());
+        if (!extras.isEmpty()) {
+            b.append('[').append(String.join(",", extras)).append(']');
+        }
+        b.append(specifier);
+        reference.ifPresent(r -> b.append(" @ ").append(r.url()).append(' '));
+        marker.ifPresent(m -> b.append(" ; ").append(m));
+        return Optional.of(Requirement.parse(b.toString()));
     }
 
     /** The requirement in the requirements file syntax, options after it; for messages. */

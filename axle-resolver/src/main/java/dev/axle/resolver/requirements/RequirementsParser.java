@@ -51,6 +51,14 @@ public final class RequirementsParser {
         return new Walk().start(file, true);
     }
 
+    private static Location included(String written, Origin origin, String line) {
+        try {
+            return origin.file().resolve(written);
+        } catch (IllegalArgumentException e) {
+            throw new RequirementsFileException(origin, line, "not a valid path or URL: " + written + " (" + e.getMessage() + ")");
+        }
+    }
+
     /** One parse: what has been read so far, and the files being read, innermost last. */
     private final class Walk {
         private final List<RequirementEntry> entries = new ArrayList<>();
@@ -75,6 +83,9 @@ public final class RequirementsParser {
             String text;
             try {
                 text = reader.read(file);
+                if (text == null) {
+                    throw new IOException("the reader has no text for it");
+                }
             } catch (IOException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 throw new RequirementsFileException(includedAt, includingLine, "cannot read " + file + ": " + why,
@@ -106,8 +117,8 @@ public final class RequirementsParser {
                 PipOption.Use use = PipOption.use(words, i, line, origin);
                 i = use.next() - 1;
                 switch (use.option().kind()) {
-                    case REQUIREMENT -> read(origin.file().resolve(use.value()), false, origin, line);
-                    case CONSTRAINT -> read(origin.file().resolve(use.value()), true, origin, line);
+                    case REQUIREMENT -> read(included(use.value(), origin, line), false, origin, line);
+                    case CONSTRAINT -> read(included(use.value(), origin, line), true, origin, line);
                     case GLOBAL -> options.add(new GlobalOption(use.option().global(),
                             PipOption.globalValue(use, origin, line), origin));
                     case EDITABLE -> throw new RequirementsFileException(origin, line,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.axle.pep.Marker;
+import dev.axle.pep.Requirement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,19 @@ class RequirementLinesTest {
     }
 
     @Test
+    void namedEntriesAreDependencySpecifiers() {
+        RequirementsFiles files = new RequirementsFiles(folder);
+        assertThat(files.entry("Requests[socks] >= 2 ; python_version < '3.8' --hash=sha256:" + SHA256).requirement())
+                .contains(Requirement.parse("requests[socks]>=2; python_version < \"3.8\""));
+        assertThat(files.entry("./dist/my pkg/x-1.0-py3-none-any.whl[a] ; os_name == 'nt'").requirement().orElseThrow())
+                .hasToString("x[a] @ " + folder.resolve("dist/my pkg/x-1.0-py3-none-any.whl").toUri()
+                        + " ; os_name == \"nt\"");
+        assertThat(files.entry("git+https://github.com/pallets/flask.git@3.0.0#egg=flask").requirement().orElseThrow()
+                .url()).contains("git+https://github.com/pallets/flask.git@3.0.0#egg=flask");
+        assertThat(files.entry("./project").requirement()).isEmpty();
+    }
+
+    @Test
     void severalHashesInOrder() {
         RequirementEntry entry = new RequirementsFiles(folder)
                 .entry("six==1.16.0 --hash=sha256:" + SHA256 + " --hash='sha256:" + OTHER256.toUpperCase() + "'");
@@ -201,10 +215,10 @@ class RequirementLinesTest {
                 %s
                 """.formatted(folder.resolve("abs/z-1.0.zip")));
         List<RequirementEntry> entries = parsed.entries();
-        assertThat(entries.get(0).reference().orElseThrow().path()).contains(folder.resolve("sub/./dist/x-1.0-py3-none-any.whl"));
+        assertThat(entries.get(0).reference().orElseThrow().path()).contains(folder.resolve("sub/dist/x-1.0-py3-none-any.whl"));
         assertThat(entries.get(0).name()).contains("x");
         assertThat(entries.get(0).reference().orElseThrow().url()).startsWith("file:/").endsWith("/dist/x-1.0-py3-none-any.whl");
-        assertThat(entries.get(1).reference().orElseThrow().path()).contains(folder.resolve("sub/../project"));
+        assertThat(entries.get(1).reference().orElseThrow().path()).contains(folder.resolve("project"));
         assertThat(entries.get(1).extras()).containsExactly("dev", "test");
         assertThat(entries.get(1).name()).isEmpty();
         assertThat(entries.get(1).marker()).contains(Marker.parse("python_version >= '3.9'"));
@@ -230,12 +244,12 @@ class RequirementLinesTest {
                 -e.
                 """);
         assertThat(parsed.entries()).allMatch(RequirementEntry::editable);
-        assertThat(parsed.entries().get(0).reference().orElseThrow().path()).contains(folder.resolve("./project"));
+        assertThat(parsed.entries().get(0).reference().orElseThrow().path()).contains(folder.resolve("project"));
         assertThat(parsed.entries().get(0).extras()).containsExactly("dev");
         assertThat(parsed.entries().get(1).marker()).contains(Marker.parse("os_name == 'posix'"));
         assertThat(parsed.entries().get(2).name()).contains("flask");
-        assertThat(parsed.entries().get(3).reference().orElseThrow().path()).contains(folder.resolve("."));
-        assertThat(parsed.entries().get(0).toString()).isEqualTo("-e " + folder.resolve("./project") + "[dev]");
+        assertThat(parsed.entries().get(3).reference().orElseThrow().path()).contains(folder);
+        assertThat(parsed.entries().get(0).toString()).isEqualTo("-e " + folder.resolve("project") + "[dev]");
     }
 
     @Test

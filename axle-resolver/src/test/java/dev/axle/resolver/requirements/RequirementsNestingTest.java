@@ -37,7 +37,7 @@ class RequirementsNestingTest {
             assertThat(c.origin()).isEqualTo(new Origin(Location.of(folder.resolve("reqs/base/../../constraints/pins.txt")), 1));
         });
         assertThat(parsed.requirements().get(3).reference().orElseThrow().path())
-                .contains(folder.resolve("reqs/base/./wheels/w-1.0-py3-none-any.whl"));
+                .contains(folder.resolve("reqs/base/wheels/w-1.0-py3-none-any.whl"));
         assertThat(parsed.files()).extracting(Location::toString).containsExactly(
                 top.toString(),
                 folder.resolve("reqs/base/common.txt").toString(),
@@ -111,6 +111,19 @@ class RequirementsNestingTest {
         assertThatThrownBy(() -> parser.parseRequirements(Location.of("https://example.org/r.txt")))
                 .hasMessageStartingWith("https://example.org/r.txt:1: relative path ./dist/x-1.0-py3-none-any.whl"
                         + " in a requirements file read from a URL");
+    }
+
+    @Test
+    void anIncludeThatIsNoPathOrUrlIsAnError() {
+        assertThatThrownBy(() -> new RequirementsFiles(folder).parse("requirements.txt", "six\n-r file:relative.txt\n"))
+                .hasMessageContaining("requirements.txt:2: not a valid path or URL: file:relative.txt");
+    }
+
+    @Test
+    void aReaderWithNoTextForALocation() {
+        RequirementsParser parser = new RequirementsParser(location -> null, Map.of());
+        assertThatThrownBy(() -> parser.parseRequirements(Location.of("https://example.org/r.txt")))
+                .hasMessage("https://example.org/r.txt: cannot read https://example.org/r.txt: the reader has no text for it");
     }
 
     @Test
