@@ -26,11 +26,9 @@ record PipOption(String spelling, Kind kind, GlobalOption.Name global, boolean t
         special(table, Kind.CONSTRAINT, "--constraint", "-c");
         special(table, Kind.EDITABLE, "--editable", "-e");
         special(table, Kind.HASH, "--hash", null);
-        // Per-requirement options pip has (or had) for building from source; axle installs wheels.
+        // Per-requirement options pip has for building from source; axle installs wheels.
         special(table, Kind.UNSUPPORTED, "--config-settings", "-C");
         special(table, Kind.UNSUPPORTED, "--global-option", null);
-        special(table, Kind.UNSUPPORTED, "--build-option", null);
-        special(table, Kind.UNSUPPORTED, "--install-option", null);
         for (GlobalOption.Name name : GlobalOption.Name.values()) {
             PipOption option = new PipOption(name.spelling(), Kind.GLOBAL, name, name.takesValue());
             table.put(name.spelling(), option);
@@ -102,6 +100,9 @@ record PipOption(String spelling, Kind kind, GlobalOption.Name global, boolean t
             attached = word.length() > 2 ? word.substring(2) : null;
         }
         PipOption option = BY_SPELLING.get(key);
+        if (option == null && key.startsWith("--")) {
+            option = abbreviated(key, origin, line);
+        }
         if (option == null) {
             throw new RequirementsFileException(origin, line, "unknown option " + key
                     + " (requirements files accept -r, -c, -e, --hash, " + globalSpellings() + ")");
@@ -119,6 +120,17 @@ record PipOption(String spelling, Kind kind, GlobalOption.Name global, boolean t
             throw new RequirementsFileException(origin, line, option.spelling() + " needs a value");
         }
         return new Use(option, words.get(at + 1), at + 2);
+    }
+
+    /** Like optparse, a long option may be shortened to any prefix that fits only one option. */
+    private static PipOption abbreviated(String key, Origin origin, String line) {
+        List<String> matches = BY_SPELLING.keySet().stream()
+                .filter(s -> s.startsWith("--") && s.startsWith(key)).sorted().toList();
+        if (matches.size() > 1) {
+            throw new RequirementsFileException(origin, line, "ambiguous option " + key + ": it could be "
+                    + String.join(", ", matches));
+        }
+        return matches.isEmpty() ? null : BY_SPELLING.get(matches.getFirst());
     }
 
     /** A global option's value as recorded: a relative {@code --find-links} path is taken from the file's folder. */

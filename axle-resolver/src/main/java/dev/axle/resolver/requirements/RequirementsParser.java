@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * ({@code --index-url URL}, {@code -r other.txt}, {@code -e ./project}) or a requirement with
  * per-requirement options after it ({@link RequirementLine}). Included files are found from
  * the including file's folder (or URL); a file that includes itself, directly or not, is an
- * error. Where axle differs from pip:
+ * error. As in pip, what a constraints file includes with {@code -r} is requirements, not
+ * constraints. Where axle differs from pip:
  * <ul>
  *   <li>relative paths in requirement lines are taken from the requirements file's folder
  *       (pip takes them from the working directory; only its {@code -r}/{@code -c} use the
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
  *   <li>pip ignores what it does not use where axle refuses it: global options after a
  *       requirement, words after options, an {@code -e} after other options. An
  *       {@code -e path ; marker} keeps its marker (pip drops it);</li>
- *   <li>long options must be spelled out (pip also accepts unambiguous prefixes).</li>
  * </ul>
  */
 public final class RequirementsParser {

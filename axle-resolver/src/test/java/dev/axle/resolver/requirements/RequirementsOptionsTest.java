@@ -117,6 +117,23 @@ class RequirementsOptionsTest {
     }
 
     @Test
+    void longOptionsMayBeShortenedAsOptparseAllows() {
+        RequirementsFiles files = new RequirementsFiles(folder);
+        files.write("sub.txt", "six --ha=sha256:" + "0".repeat(64) + "\n");
+        ParsedRequirements parsed = files.parse("requirements.txt",
+                "--index=https://x.example/simple\n--extra https://y.example/simple\n--pre\n--prefer\n--requirem sub.txt\n");
+        assertThat(parsed.options()).extracting(GlobalOption::name)
+                .containsExactly(Name.INDEX_URL, Name.EXTRA_INDEX_URL, Name.PRE, Name.PREFER_BINARY);
+        assertThat(parsed.entries().getFirst().hashes()).hasSize(1);
+        assertThatThrownBy(() -> files.entry("--req x"))
+                .hasMessageContaining("ambiguous option --req: it could be --require-hashes, --requirement");
+        assertThatThrownBy(() -> files.entry("--no x"))
+                .hasMessageContaining(":1: ambiguous option --no: it could be --no-binary, --no-index");
+        assertThatThrownBy(() -> files.entry("--install-option=--prefix=/x"))
+                .hasMessageContaining("unknown option --install-option");
+    }
+
+    @Test
     void quotedOptionValues() {
         ParsedRequirements parsed = new RequirementsFiles(folder).parse("requirements.txt",
                 "--find-links \"/srv/my wheels\"\n--trusted-host='a.example'\n");
