@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  *   <li>pip ignores what it does not use where axle refuses it: global options after a
  *       requirement, words after options, an {@code -e} after other options. An
  *       {@code -e path ; marker} keeps its marker (pip drops it);</li>
+ *   <li>checks pip makes later are made here, with the file and line: a {@code --hash} must
+ *       be sha256/384/512 with a digest of the right length, and a constraint must be named,
+ *       without extras, not editable (pip checks constraints only where their marker holds).</li>
  * </ul>
  */
 public final class RequirementsParser {
