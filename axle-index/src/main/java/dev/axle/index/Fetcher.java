@@ -65,6 +65,9 @@ final class Fetcher implements AutoCloseable {
             } catch (StreamingSubscriber.BodyFailure f) {
                 throw f.getCause();
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // the caller wants to stop, not to retry
+                }
                 error = e;
             }
             if (exchange != null && exchange.status() == 200) {
@@ -106,12 +109,29 @@ final class Fetcher implements AutoCloseable {
                 await(streaming[0]);
                 return new Exchange(200, requested, streaming[0].head());
             }
-            Optional<String> location = response.headers().firstValue("Location");
-            if (!isRedirect(response.statusCode()) || location.isEmpty() || redirects == MAX_REDIRECTS) {
+            Optional<URI> next = redirect(current, response);
+            if (next.isEmpty() || redirects == MAX_REDIRECTS) {
                 return new Exchange(response.statusCode(), current, null);
             }
-            current = current.resolve(location.get());
+            current = next.get();
         }
+    }
+
+    /** Where a redirect leads, if it is one this client follows: to an http or https URL. */
+    private static Optional<URI> redirect(URI from, HttpResponse<?> response) {
+        if (!isRedirect(response.statusCode())) {
+            return Optional.empty();
+        }
+        try {
+            return response.headers().firstValue("Location").map(from::resolve).filter(Fetcher::isHttp);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean isHttp(URI url) {
+        return ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                && url.getHost() != null;
     }
 
     private static boolean isRedirect(int status) {
@@ -208,7 +228,7 @@ final class Fetcher implements AutoCloseable {
             case 404 -> "The index does not have it (any more); read the project's page again and retry.";
             case 429 -> "The index is limiting requests; wait and retry, or allow more retries.";
             default -> status >= 500 ? "The index is failing; try again later, or allow more retries."
-                    : isRedirect(status) ? "The index redirects too often or without a Location; check the index URL."
+                    : isRedirect(status) ? "The index redirects too often, or to no http(s) URL; check the index URL."
                     : "The index answered with a status axle does not expect; check the index URL.";
         };
         return new IndexUnavailableException(shown, attempts, status, what, hint, null);

@@ -46,9 +46,9 @@ public final class Index implements AutoCloseable {
      */
     public static Index of(URI url, IndexOptions options) {
         Objects.requireNonNull(options, "options");
-        String scheme = Objects.requireNonNull(url, "url").getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")
-                || scheme.equalsIgnoreCase("file")) || url.isOpaque()) {
+        Objects.requireNonNull(url, "url");
+        boolean file = "file".equalsIgnoreCase(url.getScheme()) && !url.isOpaque();
+        if (!file && !Fetcher.isHttp(url)) {
             throw new IllegalArgumentException("an index URL must be an absolute http, https or file URL, such as"
                     + " https://pypi.org/simple/: " + Credentials.redact(url));
         }
@@ -85,7 +85,7 @@ public final class Index implements AutoCloseable {
             return Optional.empty();
         }
         // A file index is a folder of HTML pages, as pip reads it; links resolve against the folder.
-        URI base = file ? Credentials.strip(page) : head.get().url();
+        URI base = file ? page : head.get().url();
         String contentType = file ? SimpleApi.TEXT_HTML : head.get().contentType().orElse(null);
         return Optional.of(SimpleApi.parseProjectPage(contentType, collected.bytes(), base));
     }
@@ -113,7 +113,8 @@ public final class Index implements AutoCloseable {
     /**
      * Downloads {@code file} to {@code target}, verifying its hashes as it streams: into a temporary
      * file beside the target, moved into place only once complete and verified, so that
-     * {@code target} is never left partly written.
+     * {@code target} is never left partly written. The target's folder must exist. (No fsync: it
+     * would cost more than it saves for files that can be fetched again.)
      *
      * @throws HashMismatchException     if the file does not match its page's hashes (nothing is kept)
      * @throws IndexUnavailableException if the index could not be reached or answered an error
@@ -124,7 +125,6 @@ public final class Index implements AutoCloseable {
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             var streamed = new Streamed(file, out, listener);
             found(fetcher.get(file.url(), "*/*", streamed), file.url());
-            out.force(false);
             streamed.hashes.verify(Credentials.redact(file.url()));
             out.close();
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

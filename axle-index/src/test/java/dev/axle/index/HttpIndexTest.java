@@ -96,12 +96,14 @@ class HttpIndexTest {
                 .on("/mirror/holygrail/", x -> send(x, 200, "text/html; charset=utf-8",
                         "<a href=\"holygrail-1.0.tar.gz#sha256=" + "ab".repeat(32) + "\">holygrail-1.0.tar.gz</a>"));
 
-        ProjectPage page = index("/simple/").projectPage(HOLYGRAIL).orElseThrow();
+        ProjectPage page = index(withCredentials(server.url("/simple/"))).projectPage(HOLYGRAIL).orElseThrow();
 
         assertThat(page.files()).singleElement().satisfies(f ->
                 assertThat(f.url()).isEqualTo(server.url("/mirror/holygrail/holygrail-1.0.tar.gz")));
         assertThat(server.requests).extracting(LoopbackServer.Request::path)
                 .containsExactly("/simple/holygrail/", "/mirror/holygrail/");
+        // The same host: the index's credentials go along.
+        assertThat(server.requests).allSatisfy(r -> assertThat(r.authorization()).startsWith("Basic "));
     }
 
     @Test
@@ -129,18 +131,30 @@ class HttpIndexTest {
     }
 
     @Test
-    void serverErrorThenSuccessIsRetried() throws Exception {
+    void serverErrorsAndRateLimitsAreRetried() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         server.on("/simple/holygrail/", x -> {
-            if (calls.incrementAndGet() == 1) {
-                send(x, 503, "text/plain", "busy");
-            } else {
-                send(x, 200, SimpleApi.JSON_V1, jsonPage("h.whl", "00"));
+            switch (calls.incrementAndGet()) {
+                case 1 -> send(x, 503, "text/plain", "busy");
+                case 2 -> send(x, 429, "text/plain", "slow down");
+                default -> send(x, 200, SimpleApi.JSON_V1, jsonPage("h.whl", "00"));
             }
         });
 
         assertThat(index("/simple/").projectPage(HOLYGRAIL)).isPresent();
-        assertThat(calls).hasValue(2);
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void redirectsOnlyToHttpAndNotForever() {
+        server.on("/ftp/", x -> redirect(x, 302, "ftp://127.0.0.1/simple/holygrail/"))
+                .on("/loop/", x -> redirect(x, 307, x.getRequestURI().getPath()));
+
+        assertThatThrownBy(() -> index("/ftp/").projectPage(HOLYGRAIL))
+                .isInstanceOf(IndexUnavailableException.class).hasMessageContaining("HTTP 302");
+        assertThatThrownBy(() -> index("/loop/").projectPage(HOLYGRAIL))
+                .isInstanceOf(IndexUnavailableException.class).hasMessageContaining("HTTP 307", "redirects too often");
+        assertThat(server.requests).hasSize(1 + 11);
     }
 
     @Test
@@ -333,6 +347,10 @@ class HttpIndexTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("alice:****@host").hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> Index.of(URI.create("simple/"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Index.of(URI.create("http:///simple/"))).isInstanceOf(IllegalArgumentException.class);
+        try (Index index = Index.of(URI.create("https://host/simple"))) {
+            assertThat(index.url()).hasToString("https://host/simple/");
+        }
     }
 
     private static URI withCredentials(URI url) {
