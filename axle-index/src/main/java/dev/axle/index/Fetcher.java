@@ -26,6 +26,15 @@ import java.util.OptionalLong;
 final class Fetcher implements AutoCloseable {
     private static final int MAX_REDIRECTS = 10;
 
+    /** The body of a redirect or an error: not needed. */
+    private static final ResponseBody IGNORED = new ResponseBody() {
+        @Override
+        public void start(ResponseBody.Head head) {}
+
+        @Override
+        public void accept(ByteBuffer bytes) {}
+    };
+
     private final IndexOptions options;
     private final URI index;
     private final Optional<Credentials> credentials;
@@ -98,15 +107,14 @@ final class Fetcher implements AutoCloseable {
             URI requested = Credentials.strip(current);
             StreamingSubscriber[] streaming = new StreamingSubscriber[1];
             HttpResponse<Void> response = send(request(current, accept), info -> {
-                if (info.statusCode() != 200) {
-                    return HttpResponse.BodySubscribers.discarding();
-                }
                 var head = new ResponseBody.Head(requested, info.headers().firstValue("Content-Type"),
                         info.headers().firstValueAsLong("Content-Length"));
-                return streaming[0] = new StreamingSubscriber(body, head);
+                // Other responses' bodies are read to the end too (under the same read timeout), so
+                // that the connection can serve the next request.
+                return streaming[0] = new StreamingSubscriber(info.statusCode() == 200 ? body : IGNORED, head);
             });
-            if (streaming[0] != null) {
-                await(streaming[0]);
+            await(streaming[0]);
+            if (response.statusCode() == 200) {
                 return new Exchange(200, requested, streaming[0].head());
             }
             Optional<URI> next = redirect(current, response);

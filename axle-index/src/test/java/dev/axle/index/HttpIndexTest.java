@@ -198,19 +198,24 @@ class HttpIndexTest {
     @Test
     void bodyThatStallsIsATimeoutButOneThatTricklesIsNot() throws Exception {
         byte[] page = jsonPage("h.whl", "00").getBytes(StandardCharsets.UTF_8);
-        server.on("/stalls/", x -> trickle(x, page, 1000))
-                .on("/trickles/", x -> trickle(x, page, 100));
+        server.on("/stalls/", x -> trickle(x, 200, page, 1000))
+                .on("/stalls-in-error/", x -> trickle(x, 503, page, 1000))
+                .on("/trickles/", x -> trickle(x, 200, page, 100));
 
         // 8 pieces 100 ms apart: 800 ms in all, beyond the 300 ms read timeout, but never idle that long.
         assertThat(index("/trickles/").projectPage(HOLYGRAIL)).isPresent();
         assertThatThrownBy(() -> index("/stalls/").projectPage(HOLYGRAIL))
                 .isInstanceOf(IndexUnavailableException.class)
                 .hasMessageContaining("timed out");
+        assertThatThrownBy(() -> index("/stalls-in-error/").projectPage(HOLYGRAIL))
+                .isInstanceOf(IndexUnavailableException.class)
+                .hasMessageContaining("timed out");
     }
 
-    private static void trickle(com.sun.net.httpserver.HttpExchange x, byte[] body, long pause) throws IOException {
+    private static void trickle(com.sun.net.httpserver.HttpExchange x, int status, byte[] body, long pause)
+            throws IOException {
         x.getResponseHeaders().set("Content-Type", SimpleApi.JSON_V1);
-        x.sendResponseHeaders(200, body.length);
+        x.sendResponseHeaders(status, body.length);
         int piece = (body.length + 7) / 8;
         for (int i = 0; i < body.length; i += piece) {
             x.getResponseBody().write(body, i, Math.min(piece, body.length - i));
