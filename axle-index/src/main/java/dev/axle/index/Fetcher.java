@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,8 +51,11 @@ final class Fetcher implements AutoCloseable {
                 .build();
     }
 
-    /** A response's status, the URL that gave it (with any credentials), and its head when it is a 200. */
-    private record Exchange(int status, URI url, ResponseBody.Head head) {}
+    /**
+     * A response's status, the URL that gave it (with any credentials), its head when it is a 200,
+     * and how long it asked the client to wait before retrying (Retry-After, in seconds).
+     */
+    private record Exchange(int status, URI url, ResponseBody.Head head, Optional<Duration> retryAfter) {}
 
     /**
      * GETs {@code url} and streams a successful response's body into {@code body}.
@@ -90,8 +94,16 @@ final class Fetcher implements AutoCloseable {
             if (!retryable(status) || attempt > options.retries()) {
                 throw unavailable(last, attempt, status, error);
             }
-            pause(attempt);
+            pause(wait(attempt, exchange));
         }
+    }
+
+    /** The backoff, or longer if the server asked (but never beyond the longest backoff). */
+    private Duration wait(int attempt, Exchange exchange) {
+        Duration backoff = options.backoff(attempt);
+        Duration asked = exchange == null ? Duration.ZERO : exchange.retryAfter().orElse(Duration.ZERO);
+        Duration wait = asked.compareTo(backoff) > 0 ? asked : backoff;
+        return wait.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : wait;
     }
 
     /** Connection errors and timeouts (no status), server errors and rate limits may pass. */
@@ -115,14 +127,21 @@ final class Fetcher implements AutoCloseable {
             });
             await(streaming[0]);
             if (response.statusCode() == 200) {
-                return new Exchange(200, requested, streaming[0].head());
+                return new Exchange(200, requested, streaming[0].head(), Optional.empty());
             }
             Optional<URI> next = redirect(current, response);
             if (next.isEmpty() || redirects == MAX_REDIRECTS) {
-                return new Exchange(response.statusCode(), current, null);
+                return new Exchange(response.statusCode(), current, null, retryAfter(response));
             }
             current = next.get();
         }
+    }
+
+    /** Retry-After in its delta-seconds form (the HTTP-date form is ignored). */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip)
+                .filter(v -> !v.isEmpty() && v.length() < 10 && v.chars().allMatch(c -> c >= '0' && c <= '9'))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)));
     }
 
     /** Where a redirect leads, if it is one this client follows: to an http or https URL. */
@@ -195,9 +214,9 @@ final class Fetcher implements AutoCloseable {
         }
     }
 
-    private void pause(int retry) throws IOException {
+    private void pause(Duration wait) throws IOException {
         try {
-            Thread.sleep(options.backoff(retry));
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             throw interrupted();
         }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * {@code ~/.netrc} and from the {@code keyring} command are not read yet.
  *
  * <p>Failures that may pass (connection errors, timeouts, HTTP 5xx and 429) are retried with
- * exponential backoff as {@link IndexOptions} says. Thread-safe; close it to release the HTTP
+ * exponential backoff as {@link IndexOptions} says (longer if the server asks with Retry-After,
+ * up to the longest backoff).
  * client's connections.
  */
 public final class Index implements AutoCloseable {

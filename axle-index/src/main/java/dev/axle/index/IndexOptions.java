@@ -16,7 +16,8 @@ import java.util.Properties;
  * @param retries        how many times to try again after a connection error, a timeout, a 5xx
  *                       or a 429 (never after other 4xx): {@code retries + 1} attempts in all
  * @param initialBackoff the wait before the first retry; it doubles before each next one
- * @param maxBackoff     the longest wait between two attempts
+ * @param maxBackoff     the longest wait between two attempts, also when a response's
+ *                       Retry-After asks for longer
  * @param userAgent      the User-Agent header
  */
 public record IndexOptions(Duration connectTimeout, Duration readTimeout, int retries, Duration initialBackoff,

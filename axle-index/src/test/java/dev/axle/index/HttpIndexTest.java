@@ -146,6 +146,27 @@ class HttpIndexTest {
     }
 
     @Test
+    void retryAfterIsHonouredUpToTheLongestBackoff() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server.on("/simple/", x -> {
+            if (calls.incrementAndGet() == 1) {
+                x.getResponseHeaders().set("Retry-After", "1");
+                send(x, 503, "text/plain", "maintenance");
+            } else {
+                send(x, 200, SimpleApi.JSON_V1, jsonPage("h.whl", "00"));
+            }
+        });
+        Index patient = Index.of(server.url("/simple/"),
+                FAST.withRetries(1, Duration.ofMillis(10), Duration.ofSeconds(5)));
+        indexes.add(patient);
+
+        long start = System.nanoTime();
+        assertThat(patient.projectPage(HOLYGRAIL)).isPresent();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void redirectsOnlyToHttpAndNotForever() {
         server.on("/ftp/", x -> redirect(x, 302, "ftp://127.0.0.1/simple/holygrail/"))
                 .on("/loop/", x -> redirect(x, 307, x.getRequestURI().getPath()));

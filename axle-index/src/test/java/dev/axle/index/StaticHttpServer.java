@@ -77,7 +77,8 @@ final class StaticHttpServer implements AutoCloseable {
                 return c;
             }
         }
-        assumeTrue(false, "no python3 found on PATH, in /usr/bin or ~/.pyenv/versions: the static index tests need one");
+        assumeTrue(false, "no python3 found on PATH, in /usr/bin or ~/.pyenv/versions:"
+                + " the static index tests need one");
         throw new AssertionError("unreachable");
     }
 
