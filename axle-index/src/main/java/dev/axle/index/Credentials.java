@@ -51,7 +51,7 @@ record Credentials(String user, String password) {
     }
 
     private static URI withUserInfo(URI url, String rawUserInfo) {
-        StringBuilder s = new StringBuilder(url.getScheme()).append("://");
+        StringBuilder s = new StringBuilder(url.getScheme() == null ? "" : url.getScheme() + ":").append("//");
         if (rawUserInfo != null) {
             s.append(rawUserInfo).append('@');
         }

@@ -26,8 +26,7 @@ import java.util.Optional;
  *
  * <p>Failures that may pass (connection errors, timeouts, HTTP 5xx and 429) are retried with
  * exponential backoff as {@link IndexOptions} says (longer if the server asks with Retry-After,
- * up to the longest backoff).
- * client's connections.
+ * up to the longest backoff). Thread-safe; close it to release the HTTP client's connections.
  */
 public final class Index implements AutoCloseable {
     private final URI url;

@@ -22,6 +22,7 @@ class CredentialsTest {
                 .isEqualTo("https://alice:****@host:8443/simple/a%20b/?q=1#frag");
         assertThat(Credentials.redact(URI.create("https://token@host/simple/"))).isEqualTo("https://****@host/simple/");
         assertThat(Credentials.redact(URI.create("https://host/simple/"))).isEqualTo("https://host/simple/");
+        assertThat(Credentials.redact(URI.create("//alice:s3cret@host/simple/"))).isEqualTo("//alice:****@host/simple/");
     }
 
     @Test
