@@ -15,5 +15,15 @@
  *       {@link dev.axle.index.UnsupportedContentTypeException} and
  *       {@link dev.axle.index.UnsupportedApiVersionException}.</li>
  * </ul>
+ *
+ * <h2>Index client</h2>
+ * <ul>
+ *   <li>{@link dev.axle.index.Index}: one index (http, https or {@code file:}): project pages,
+ *       PEP 658 metadata files and downloads, verified against the pages' hashes; configured by
+ *       {@link dev.axle.index.IndexOptions} (timeouts, retries, User-Agent); downloads report to
+ *       a {@link dev.axle.index.DownloadListener}.</li>
+ *   <li>Errors: {@link dev.axle.index.IndexUnavailableException} (unreachable, timed out, an
+ *       error status, after retries), {@link dev.axle.index.HashMismatchException}.</li>
+ * </ul>
  */
 package dev.axle.index;

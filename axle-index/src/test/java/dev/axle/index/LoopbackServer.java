@@ -1,0 +1,73 @@
+package dev.axle.index;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The JDK's HTTP server on 127.0.0.1 and a free port, for what a static server cannot do:
+ * chosen content types, statuses, redirects, delays, authentication. Records every request.
+ */
+final class LoopbackServer implements AutoCloseable {
+    /** A request as the server saw it. */
+    record Request(String path, String accept, String userAgent, String authorization) {}
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    LoopbackServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads); // handlers that sleep must not hold up the others
+        server.start();
+    }
+
+    /** Answers requests under {@code path} with {@code handler}, recording them first. */
+    LoopbackServer on(String path, HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            var h = exchange.getRequestHeaders();
+            requests.add(new Request(exchange.getRequestURI().getPath(), h.getFirst("Accept"),
+                    h.getFirst("User-Agent"), h.getFirst("Authorization")));
+            try (exchange) {
+                handler.handle(exchange);
+            }
+        });
+        return this;
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void redirect(HttpExchange exchange, int status, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(status, -1);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
