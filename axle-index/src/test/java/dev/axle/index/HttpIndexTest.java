@@ -4,7 +4,6 @@ import static dev.axle.index.LoopbackServer.redirect;
 import static dev.axle.index.LoopbackServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.axle.pep.ProjectName;
 import java.io.IOException;
@@ -182,7 +181,7 @@ class HttpIndexTest {
     void persistentServerErrorGivesUpAfterTheRetries() {
         server.on("/simple/", x -> send(x, 500, "text/plain", "broken"));
 
-        var e = catchThrowableOfType(IndexUnavailableException.class,
+        var e = Thrown.by(IndexUnavailableException.class,
                 () -> index("/simple/").projectPage(HOLYGRAIL));
 
         assertThat(server.requests).hasSize(3);
@@ -195,7 +194,7 @@ class HttpIndexTest {
     void clientErrorsAreNotRetried() {
         server.on("/simple/", x -> send(x, 403, "text/plain", "no"));
 
-        var e = catchThrowableOfType(IndexUnavailableException.class,
+        var e = Thrown.by(IndexUnavailableException.class,
                 () -> index("/simple/").projectPage(HOLYGRAIL));
 
         assertThat(server.requests).hasSize(1);
@@ -209,7 +208,7 @@ class HttpIndexTest {
             send(x, 200, SimpleApi.JSON_V1, jsonPage("h.whl", "00"));
         });
 
-        var e = catchThrowableOfType(IndexUnavailableException.class,
+        var e = Thrown.by(IndexUnavailableException.class,
                 () -> index("/simple/").projectPage(HOLYGRAIL));
 
         assertThat(e.getMessage()).contains("timed out", "3 attempts");
@@ -258,7 +257,7 @@ class HttpIndexTest {
             }
         });
 
-        var anonymous = catchThrowableOfType(IndexUnavailableException.class,
+        var anonymous = Thrown.by(IndexUnavailableException.class,
                 () -> index("/simple/").projectPage(HOLYGRAIL));
         assertThat(anonymous.getMessage()).contains("HTTP 401", "requires credentials");
 
@@ -268,7 +267,7 @@ class HttpIndexTest {
         assertThat(authenticated.url().toString()).doesNotContain("alice", "s3cr");
 
         Index wrong = index(URI.create(server.url("/simple/").toString().replace("//", "//alice:wrong%25pw@")));
-        var refused = catchThrowableOfType(IndexUnavailableException.class, () -> wrong.projectPage(HOLYGRAIL));
+        var refused = Thrown.by(IndexUnavailableException.class, () -> wrong.projectPage(HOLYGRAIL));
         assertThat(refused.getMessage()).contains("HTTP 401", "refused the credentials", "alice:****@");
         assertThat(everything(refused)).doesNotContain("wrong", "pw");
     }
@@ -282,10 +281,10 @@ class HttpIndexTest {
         Index unreachable = index(URI.create("http://alice:s3cr%25t@127.0.0.1:1/simple/"));
 
         List<Throwable> failures = List.of(
-                catchThrowableOfType(InvalidIndexPageException.class, () -> index.projectPage(HOLYGRAIL)),
-                catchThrowableOfType(IndexUnavailableException.class,
+                Thrown.by(InvalidIndexPageException.class, () -> index.projectPage(HOLYGRAIL)),
+                Thrown.by(IndexUnavailableException.class,
                         () -> index.download(file, tmp.resolve("h.whl"), DownloadListener.NONE)),
-                catchThrowableOfType(IndexUnavailableException.class, () -> unreachable.projectPage(HOLYGRAIL)));
+                Thrown.by(IndexUnavailableException.class, () -> unreachable.projectPage(HOLYGRAIL)));
 
         for (Throwable t : failures) {
             assertThat(everything(t)).doesNotContain("s3cr");
@@ -305,7 +304,7 @@ class HttpIndexTest {
         assertThat(index("/simple/").coreMetadata(good)).hasValueSatisfying(b -> assertThat(b).isEqualTo(METADATA));
 
         DistributionFile bad = index("/bad/").projectPage(HOLYGRAIL).orElseThrow().files().get(0);
-        var e = catchThrowableOfType(HashMismatchException.class, () -> index("/bad/").coreMetadata(bad));
+        var e = Thrown.by(HashMismatchException.class, () -> index("/bad/").coreMetadata(bad));
         assertThat(e.algorithm()).isEqualTo("sha256");
         assertThat(e.expected()).isEqualTo("0".repeat(64));
         assertThat(e.actual()).isEqualTo(Digests.sha256(METADATA));
@@ -344,7 +343,7 @@ class HttpIndexTest {
         var file = DistributionFile.of("h.whl", server.url("/files/h.whl"), Map.of("sha256", "1".repeat(64)));
         Path target = tmp.resolve("h.whl");
 
-        var e = catchThrowableOfType(HashMismatchException.class,
+        var e = Thrown.by(HashMismatchException.class,
                 () -> index("/simple/").download(file, target, DownloadListener.NONE));
 
         assertThat(e.getMessage()).contains(file.url().toString(), "1".repeat(64), Digests.sha256(WHEEL));
@@ -358,7 +357,7 @@ class HttpIndexTest {
         Path target = tmp.resolve("h.whl");
         Files.writeString(target, "old");
 
-        var e = catchThrowableOfType(IndexUnavailableException.class, () -> index("/simple/")
+        var e = Thrown.by(IndexUnavailableException.class, () -> index("/simple/")
                 .download(DistributionFile.of("h.whl", server.url("/files/h.whl"), Map.of()), target,
                         DownloadListener.NONE));
 

@@ -1,7 +1,6 @@
 package dev.axle.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.axle.pep.ProjectName;
 import java.net.URI;
@@ -60,7 +59,7 @@ class TreeIndexTest {
         assertThat(target).hasBinaryContent(IndexTree.WHEEL_BYTES);
 
         Path bad = downloads.resolve(IndexTree.BAD_WHEEL);
-        var e = catchThrowableOfType(HashMismatchException.class,
+        var e = Thrown.by(HashMismatchException.class,
                 () -> index.download(page.files().get(1), bad, DownloadListener.NONE));
         assertThat(e.url()).isEqualTo(files.resolve(IndexTree.BAD_WHEEL).toString());
         assertThat(e.actual()).isEqualTo(Digests.sha256(IndexTree.WHEEL_BYTES));
@@ -69,7 +68,7 @@ class TreeIndexTest {
 
         var gone = page.files().get(0);
         Files.delete(tmp.resolve("root/files").resolve(IndexTree.WHEEL));
-        var missing = catchThrowableOfType(IndexUnavailableException.class,
+        var missing = Thrown.by(IndexUnavailableException.class,
                 () -> index.download(gone, downloads.resolve("again.whl"), DownloadListener.NONE));
         assertThat(missing.getMessage()).contains(IndexTree.WHEEL);
         assertThat(downloads).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".again"));
