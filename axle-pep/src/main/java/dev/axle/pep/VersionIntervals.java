@@ -104,6 +104,12 @@ final class VersionIntervals {
     }
 
     static final VersionIntervals FULL = new VersionIntervals(List.of(new Interval(End.NEG_INF, End.POS_INF)));
+    static final VersionIntervals EMPTY = new VersionIntervals(List.of());
+
+    /** Intervals as given: sorted, disjoint (the caller's promise). */
+    static VersionIntervals of(List<Interval> sorted) {
+        return new VersionIntervals(List.copyOf(sorted));
+    }
 
     boolean isEmpty() {
         return intervals.isEmpty();
@@ -172,7 +178,7 @@ final class VersionIntervals {
     }
 
     /** The other side of the same point: a lower end becomes the upper end of the gap before it. */
-    private static End flip(End e) {
+    static End flip(End e) {
         return new End(e.point, !e.inclusive);
     }
 
