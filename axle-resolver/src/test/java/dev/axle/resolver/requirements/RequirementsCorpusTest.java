@@ -3,13 +3,13 @@ package dev.axle.resolver.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.axle.resolver.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +33,7 @@ class RequirementsCorpusTest {
             "the folders ./test/packages/... do not exist beside pip's working directory");
 
     private static Path corpora() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("mvnw"))) {
-                Path corpora = p.resolveSibling("shared").resolve("corpora");
-                Assumptions.assumeTrue(Files.isDirectory(corpora), "no corpora at " + corpora);
-                return corpora;
-            }
-        }
-        throw new IllegalStateException("project root (with mvnw) not found above " + Path.of("").toAbsolutePath());
+        return Corpora.root();
     }
 
     private static List<Path> files(Path folder) throws IOException {
