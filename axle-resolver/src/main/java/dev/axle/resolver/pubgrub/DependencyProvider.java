@@ -22,6 +22,15 @@ public interface DependencyProvider<P, V, S extends VersionSet<V, S>> {
      */
     List<V> versions(P pkg);
 
-    /** The dependencies of {@code pkg} at {@code version}, one of the versions listed above. */
+    /**
+     * The dependencies of {@code pkg} at {@code version}, one of the versions listed above.
+     * Contradictory requirements on one package (pip's {@code b==1, b==2}) may be given as an
+     * empty set, but {@link Dependencies#unavailable} with the reason reads better to users.
+     *
+     * <p>The solver asks {@link #versions} for every package as soon as it is known to be
+     * needed, and this method only for the version it is about to decide: a provider that
+     * fetches metadata can start fetching the first few candidates' dependencies in the
+     * background when it is asked for versions.
+     */
     Dependencies<P, S> dependencies(P pkg, V version);
 }

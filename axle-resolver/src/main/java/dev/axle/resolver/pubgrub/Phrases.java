@@ -28,7 +28,9 @@ final class Phrases<P, V, S extends VersionSet<V, S>> {
                 yield versions(only.getKey(), only.getValue().set()) + " cannot be used because " + u.reason();
             }
             case Cause.Dependency<P, V, S> d -> subject(d.depender(), terms.get(d.depender()).set())
-                    + " depends on " + versions(d.dependee(), terms.get(d.dependee()).set());
+                    + (terms.get(d.dependee()).set().isEmpty()
+                            ? " depends on " + formatter.name(d.dependee()) + " but allows none of its versions"
+                            : " depends on " + versions(d.dependee(), terms.get(d.dependee()).set()));
             case Cause.Conflict<P, V, S> c -> derived(terms);
         };
     }

@@ -154,7 +154,8 @@ public final class Solver<P, V, S extends VersionSet<V, S>> {
         Map<P, Term<V, S>> terms = new LinkedHashMap<>();
         for (Incompatibility<P, V, S> source : List.of(incompatibility, cause)) {
             source.terms().forEach((pkg, term) -> {
-                if (!pkg.equals(satisfier.pkg())) {
+                // A term every state satisfies (a dependency on no version at all) adds nothing.
+                if (!pkg.equals(satisfier.pkg()) && !term.isAny()) {
                     terms.merge(pkg, term, Term::intersect);
                 }
             });

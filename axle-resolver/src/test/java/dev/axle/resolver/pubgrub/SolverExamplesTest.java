@@ -148,6 +148,39 @@ class SolverExamplesTest {
     }
 
     @Test
+    void contradictoryRequirementsOfOneVersionExcludeIt() throws NoSolutionException {
+        // pip's "A 1.0.0; depends B == 1.0.0, B == 2.0.0", with an older A to fall back on.
+        Registry registry = new Registry()
+                .add("root", "1.0.0", "a *")
+                .add("a", "2.0.0", "b 1.0.0 2.0.0")
+                .add("a", "1.0.0", "b 1.0.0")
+                .add("b", "1.0.0")
+                .add("b", "2.0.0");
+
+        assertThat(solution(registry)).containsOnly(
+                Map.entry("root", "1.0.0"), Map.entry("a", "1.0.0"), Map.entry("b", "1.0.0"));
+
+        Registry without = new Registry().add("root", "1.0.0", "a *").add("a", "2.0.0", "b 1.0.0 2.0.0");
+        assertThat(failure(without).explanation()).isEqualTo("""
+                Because there is no version of a <2.0.0 || >=2.0.1 and a 2.0.0 depends on b but allows none \
+                of its versions, every version of a is forbidden.
+                So, because root depends on a, version solving failed.""");
+    }
+
+    @Test
+    void dependencyCyclesAreSolved() throws NoSolutionException {
+        Registry registry = new Registry()
+                .add("root", "1.0.0", "a *")
+                .add("a", "2.0.0", "b ^2.0.0")
+                .add("a", "1.0.0", "b ^1.0.0")
+                .add("b", "2.0.0", "a ^1.0.0")
+                .add("b", "1.0.0", "a ^1.0.0", "root *");
+
+        assertThat(solution(registry)).containsOnly(
+                Map.entry("root", "1.0.0"), Map.entry("a", "1.0.0"), Map.entry("b", "1.0.0"));
+    }
+
+    @Test
     void providerOrderIsThePreference() throws NoSolutionException {
         Registry registry = new Registry().add("root", "1.0.0", "foo *").add("foo", "1.0.0").add("foo", "2.0.0");
         DependencyProvider<String, Integer, IntRanges> lowestFirst = new DependencyProvider<>() {
