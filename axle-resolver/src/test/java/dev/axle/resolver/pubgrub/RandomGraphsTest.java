@@ -33,6 +33,7 @@ class RandomGraphsTest {
             } catch (NoSolutionException e) {
                 assertThat(exists).as("seed %d: solver found none but one exists%n%s", seed, e.explanation()).isFalse();
                 assertThat(e.explanation()).as("seed %d", seed).endsWith("version solving failed.");
+                assertSound(registry, e.incompatibility(), seed);
                 continue;
             }
             assertThat(exists).as("seed %d: brute force found none", seed).isTrue();
@@ -69,6 +70,77 @@ class RandomGraphsTest {
             }
         }
         return result;
+    }
+
+    /**
+     * Checks the derivation graph as a proof: each leaf is a fact of the registry, and each
+     * derived incompatibility holds in every state where both of its causes hold. States are
+     * enumerated over the versions where some set's membership changes, plus "absent".
+     */
+    private static void assertSound(Registry registry, Incompatibility<String, Integer, IntRanges> node, int seed) {
+        String where = "seed " + seed + ": " + node;
+        Map<String, Term<Integer, IntRanges>> terms = node.terms();
+        switch (node.cause()) {
+            case Cause.Root<String, Integer, IntRanges> r ->
+                    assertThat(terms).as(where).isEqualTo(Map.of("root", Term.negative(IntRanges.SETS.singleton(100))));
+            case Cause.NoVersions<String, Integer, IntRanges> n -> {
+                Map.Entry<String, Term<Integer, IntRanges>> only = terms.entrySet().iterator().next();
+                assertThat(registry.packages().getOrDefault(only.getKey(), Map.of()).keySet())
+                        .as(where).noneMatch(only.getValue().set()::contains);
+            }
+            case Cause.Unavailable<String, Integer, IntRanges> u -> {
+                Map.Entry<String, Term<Integer, IntRanges>> only = terms.entrySet().iterator().next();
+                int version = only.getValue().set().bounds().getFirst();
+                assertThat(only.getValue().set()).as(where).isEqualTo(IntRanges.SETS.singleton(version));
+                assertThat(registry.isUnavailable(only.getKey(), version)).as(where).isTrue();
+            }
+            case Cause.Dependency<String, Integer, IntRanges> d -> {
+                int version = terms.get(d.depender()).set().bounds().getFirst();
+                assertThat(registry.requirements(d.depender(), version)).as(where)
+                        .containsEntry(d.dependee(), terms.get(d.dependee()).set());
+            }
+            case Cause.Conflict<String, Integer, IntRanges> c -> {
+                assertThat(holdsWhereverCausesDo(node, c.first(), c.second())).as(where).isTrue();
+                assertSound(registry, c.first(), seed);
+                assertSound(registry, c.second(), seed);
+            }
+        }
+    }
+
+    private static boolean holdsWhereverCausesDo(Incompatibility<String, Integer, IntRanges> derived,
+            Incompatibility<String, Integer, IntRanges> first, Incompatibility<String, Integer, IntRanges> second) {
+        Map<String, java.util.TreeSet<Integer>> points = new LinkedHashMap<>();
+        for (Incompatibility<String, Integer, IntRanges> each : List.of(derived, first, second)) {
+            each.terms().forEach((pkg, term) -> {
+                java.util.TreeSet<Integer> values = points.computeIfAbsent(pkg, p -> new java.util.TreeSet<>(List.of(-1, 0)));
+                values.addAll(term.set().bounds());
+            });
+        }
+        return everyState(new ArrayList<>(points.entrySet()), 0, new HashMap<>(),
+                state -> !allHold(derived, state) || allHold(first, state) || allHold(second, state));
+    }
+
+    private static boolean everyState(List<Map.Entry<String, java.util.TreeSet<Integer>>> points, int next,
+            Map<String, Integer> state, java.util.function.Predicate<Map<String, Integer>> check) {
+        if (next == points.size()) {
+            return check.test(state);
+        }
+        for (int value : points.get(next).getValue()) {
+            state.put(points.get(next).getKey(), value);
+            if (!everyState(points, next + 1, state, check)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every term holds when each package has the version in {@code state}, -1 for absent. */
+    private static boolean allHold(Incompatibility<String, Integer, IntRanges> incompatibility, Map<String, Integer> state) {
+        return incompatibility.terms().entrySet().stream().allMatch(entry -> {
+            int value = state.get(entry.getKey());
+            boolean selectedInSet = value >= 0 && entry.getValue().set().contains(value);
+            return entry.getValue().positive() == selectedInSet;
+        });
     }
 
     /** The dependencies that {@code solution} breaks, as text; empty when it is a solution. */
