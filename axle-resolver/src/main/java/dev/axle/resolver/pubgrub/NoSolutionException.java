@@ -8,12 +8,20 @@ package dev.axle.resolver.pubgrub;
 public final class NoSolutionException extends Exception {
 
     private final transient Incompatibility<?, ?, ?> incompatibility;
+    private final transient Object root;
     private final String explanation;
 
-    NoSolutionException(Incompatibility<?, ?, ?> incompatibility, String explanation) {
+    NoSolutionException(Incompatibility<?, ?, ?> incompatibility, Object root, String explanation) {
         super(explanation);
         this.incompatibility = incompatibility;
+        this.root = root;
         this.explanation = explanation;
+    }
+
+    /** The root package, for explaining the failure again with another {@link TermFormatter}. */
+    @SuppressWarnings("unchecked")
+    public <P> P root() {
+        return (P) root;
     }
 
     /** The root of the derivation graph: usually {@code {root v}}, "root cannot be selected". */

@@ -21,7 +21,7 @@ import java.util.SequencedSet;
  * the first allowed one in the provider's order.
  *
  * <p>One solver is one resolution: it keeps state, is not thread-safe, and is pure apart from
- * the calls into the provider.
+ * the calls into the provider, whose runtime exceptions pass through unchanged.
  */
 public final class Solver<P, V, S extends VersionSet<V, S>> {
 
@@ -119,7 +119,7 @@ public final class Solver<P, V, S extends VersionSet<V, S>> {
         boolean derived = false;
         while (true) {
             if (isFailure(incompatibility)) {
-                throw new NoSolutionException(incompatibility, explanation.explain(incompatibility, root));
+                throw new NoSolutionException(incompatibility, root, explanation.explain(incompatibility, root));
             }
             PartialSolution.Satisfier<P, V, S> found = solution.satisfier(incompatibility);
             Assignment<P, V, S> satisfier = found.assignment();

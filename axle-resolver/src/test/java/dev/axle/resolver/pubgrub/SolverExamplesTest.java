@@ -129,7 +129,8 @@ class SolverExamplesTest {
                 .add("baz", "1.0.0")
                 .add("baz", "2.0.0");
 
-        Incompatibility<String, Integer, IntRanges> root = failure(registry).incompatibility();
+        NoSolutionException failure = failure(registry);
+        Incompatibility<String, Integer, IntRanges> root = failure.incompatibility();
 
         assertThat(root.terms()).containsOnlyKeys("root");
         assertThat(root.term("root").positive()).isTrue();
@@ -137,6 +138,9 @@ class SolverExamplesTest {
         assertThat(leaves(root)).extracting(Incompatibility::cause).map(Object::toString).containsExactlyInAnyOrder(
                 "Dependency[depender=root, dependee=foo]", "Dependency[depender=root, dependee=baz]",
                 "Dependency[depender=foo, dependee=baz]", "NoVersions[]");
+        // Callers can explain it again in their own words.
+        String again = new Explanation<String, Integer, IntRanges>(TermFormatter.plain()).explain(root, failure.root());
+        assertThat(again).isEqualTo(failure.explanation()).contains("root depends on foo ^1.0.0 which depends on baz ^2.0.0");
     }
 
     @Test
