@@ -227,7 +227,14 @@ public final class Solver<P, V, S extends VersionSet<V, S>> {
             case Dependencies.Unavailable<P, S> u ->
                     created.add(Incompatibility.of(pkg, Term.positive(self), new Cause.Unavailable<>(u.reason())));
             case Dependencies.Available<P, S> a -> a.requirements().forEach((dependee, required) -> {
-                if (!dependee.equals(pkg)) {
+                if (required.isEmpty()) {
+                    // A dependency on no version at all (requirements that exclude each other,
+                    // merged by the provider) rules this version out, as an unavailable one: as a
+                    // dependency incompatibility its always-true second term would keep the root's
+                    // own version from ever being the one term left when the root depends on it.
+                    created.add(Incompatibility.of(pkg, Term.positive(self), new Cause.Unavailable<>(
+                            "it depends on " + dependee + " but allows none of its versions")));
+                } else if (!dependee.equals(pkg)) {
                     created.add(Incompatibility.dependency(pkg, self, dependee, required));
                 } else if (!required.contains(version)) {
                     created.add(Incompatibility.of(pkg, Term.positive(self),

@@ -166,9 +166,17 @@ class SolverExamplesTest {
 
         Registry without = new Registry().add("root", "1.0.0", "a *").add("a", "2.0.0", "b 1.0.0 2.0.0");
         assertThat(failure(without).explanation()).isEqualTo("""
-                Because there is no version of a <2.0.0 || >=2.0.1 and a 2.0.0 depends on b but allows none \
-                of its versions, every version of a is forbidden.
+                Because there is no version of a <2.0.0 || >=2.0.1 and a 2.0.0 cannot be used because it \
+                depends on b but allows none of its versions, every version of a is forbidden.
                 So, because root depends on a, version solving failed.""");
+    }
+
+    @Test
+    void aRootWhoseRequirementsExcludeEachOtherHasNoSolution() {
+        // pip's and packse's "root requires a==1 and a==2", merged by the provider into no version.
+        Registry registry = new Registry().add("root", "1.0.0", "a 1.0.0 2.0.0").add("a", "1.0.0").add("a", "2.0.0");
+        assertThat(failure(registry).explanation()).isEqualTo("Because root cannot be used because it depends"
+                + " on a but allows none of its versions, version solving failed.");
     }
 
     @Test

@@ -40,8 +40,8 @@ record PackseScenario(String name, Path file, List<Requirement> rootRequires, Ma
      * @param wheelTags the tags of its wheels (packse defaults to one {@code py3-none-any} wheel when empty)
      * @param sdist whether it has a source distribution (packse's default: yes)
      */
-    record PackageVersion(Version version, List<Requirement> requires, Optional<String> requiresPython,
-            boolean yanked, List<String> wheelTags, boolean sdist, boolean wheel) {}
+    record PackageVersion(Version version, List<Requirement> requires, Map<String, List<Requirement>> extras,
+            Optional<String> requiresPython, boolean yanked, List<String> wheelTags, boolean sdist, boolean wheel) {}
 
     static PackseScenario read(Path file) throws IOException {
         TomlParseResult toml = Toml.parse(file);
@@ -55,7 +55,12 @@ record PackseScenario(String name, Path file, List<Requirement> rootRequires, Ma
             List<PackageVersion> list = new ArrayList<>();
             for (String v : versions.keySet()) {
                 TomlTable t = versions.getTableOrEmpty(List.of(v));
-                list.add(new PackageVersion(Version.parse(v), requirements(t.getArray("requires")),
+                Map<String, List<Requirement>> extras = new LinkedHashMap<>();
+                TomlTable extraTable = t.getTableOrEmpty("extras");
+                for (String extra : extraTable.keySet()) {
+                    extras.put(extra, requirements(extraTable.getArray(List.of(extra))));
+                }
+                list.add(new PackageVersion(Version.parse(v), requirements(t.getArray("requires")), extras,
                         Optional.ofNullable(t.getString("requires_python")), Boolean.TRUE.equals(t.getBoolean("yanked")),
                         strings(t.getArray("wheel_tags")), !Boolean.FALSE.equals(t.getBoolean("sdist")),
                         !Boolean.FALSE.equals(t.getBoolean("wheel"))));
