@@ -114,22 +114,30 @@ public final class VersionRanges {
 
     /**
      * Specifier-like text, one {@code , }-joined group per interval and groups joined by
-     * {@code  | }: {@code >=1.0, <2.0.dev0 | >=3}. Boundaries after a family read as the
-     * operator that makes them: {@code <=V} (after V's locals), {@code >V} (after V's
-     * post-releases); {@code *} is every version and {@code ∅} none.
+     * {@code  | }: {@code >=1.0, <2 | >=3}. Written as the specifiers that make the set where
+     * there are some: {@code ==1.0} (1.0 and its local versions, or 1.0 alone), {@code !=1.0},
+     * {@code <2} (stopping before 2's pre-releases), {@code <=V} (after V's local versions),
+     * {@code >V} (after V's post-releases); {@code *} is every version and {@code ∅} none.
      */
     @Override
     public String toString() {
         if (isEmpty()) {
             return "∅";
         }
+        List<VersionIntervals.Interval> all = intervals.intervals();
+        if (all.size() == 2) {
+            List<VersionIntervals.Interval> gap = complement().intervals.intervals();
+            if (gap.size() == 1 && single(gap.get(0)) != null) {
+                return "!=" + single(gap.get(0));
+            }
+        }
         List<String> groups = new ArrayList<>();
-        for (VersionIntervals.Interval in : intervals.intervals()) {
+        for (VersionIntervals.Interval in : all) {
+            Version only = single(in);
             String lower = lower(in.lower());
             String upper = upper(in.upper());
-            if (in.lower().point() != null && in.upper().point() != null && in.lower().inclusive()
-                    && in.upper().inclusive() && in.lower().point().equals(in.upper().point())) {
-                groups.add("==" + in.lower().point().version());
+            if (only != null) {
+                groups.add("==" + only);
             } else if (lower.isEmpty() && upper.isEmpty()) {
                 groups.add("*");
             } else {
@@ -137,6 +145,26 @@ public final class VersionRanges {
             }
         }
         return String.join(" | ", groups);
+    }
+
+    /** The version an interval holds alone, or with only its local versions; else null. */
+    private static Version single(VersionIntervals.Interval in) {
+        VersionIntervals.End lo = in.lower();
+        VersionIntervals.End hi = in.upper();
+        if (lo.point() == null || hi.point() == null || !lo.inclusive()
+                || lo.point().kind() != VersionIntervals.Kind.AT) {
+            return null;
+        }
+        Version v = lo.point().version();
+        boolean exact = hi.point().kind() == VersionIntervals.Kind.AT && hi.inclusive() && hi.point().version().equals(v);
+        boolean withLocals = hi.point().kind() == VersionIntervals.Kind.AFTER_LOCALS && v.local().isEmpty()
+                && hi.point().version().equals(v);
+        return exact || withLocals ? v : null;
+    }
+
+    private static boolean isDev0OfRelease(Version v) {
+        return v.dev().filter(d -> d.signum() == 0).isPresent() && !v.hasPre() && !v.isPostrelease()
+                && v.local().isEmpty();
     }
 
     private static String lower(VersionIntervals.End end) {
@@ -157,7 +185,9 @@ public final class VersionRanges {
         }
         Version v = end.point().version();
         return switch (end.point().kind()) {
-            case AT -> (end.inclusive() ? "<=" : "<") + v;
+            // <V stops at V.dev0, before V's pre-releases: written as the specifier that makes it.
+            case AT -> end.inclusive() ? "<=" + v
+                    : "<" + (isDev0OfRelease(v) ? v.withoutDev() : v);
             case AFTER_LOCALS -> "<=" + v;
             case AFTER_POSTS -> "<=" + v + ".post*";
         };

@@ -3,6 +3,7 @@ package dev.axle.resolver.pep440;
 import dev.axle.pep.SpecifierSet;
 import dev.axle.pep.Version;
 import dev.axle.pep.VersionRanges;
+import dev.axle.resolver.pubgrub.TermFormatter;
 import dev.axle.resolver.pubgrub.VersionSet;
 import dev.axle.resolver.pubgrub.VersionSets;
 import java.util.Objects;
@@ -27,6 +28,25 @@ public record Pep440Set(VersionRanges ranges) implements VersionSet<Version, Pep
             return new Pep440Set(VersionRanges.exactly(version));
         }
     };
+
+    /**
+     * Writes terms as requirements are written: {@code numpy>=1.26, <2}, {@code six==1.16.0},
+     * several ranges in parentheses: {@code b (==1.0 | >=2)}.
+     */
+    public static <P> TermFormatter<P, Pep440Set> formatter() {
+        return new TermFormatter<>() {
+            @Override
+            public String name(P pkg) {
+                return pkg.toString();
+            }
+
+            @Override
+            public String versions(P pkg, Pep440Set versions) {
+                String set = versions.toString();
+                return set.contains(" | ") ? pkg + " (" + set + ")" : pkg + set;
+            }
+        };
+    }
 
     public Pep440Set {
         Objects.requireNonNull(ranges, "ranges");

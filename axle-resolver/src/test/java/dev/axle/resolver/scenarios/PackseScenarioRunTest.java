@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.axle.pep.ProjectName;
 import dev.axle.pep.Version;
 import dev.axle.resolver.pep440.Pep440Set;
+import dev.axle.resolver.pubgrub.Explanation;
 import dev.axle.resolver.pubgrub.NoSolutionException;
 import dev.axle.resolver.pubgrub.Solver;
 import java.io.IOException;
@@ -44,12 +45,30 @@ class PackseScenarioRunTest {
         assertThat(passed.size()).as(report.toString()).isGreaterThanOrEqualTo(PASSING_AT_LEAST);
     }
 
+    @Test
+    void explainsAFailureInRequirementSyntax() throws IOException {
+        Path file = PackseScenarioTest.files().stream()
+                .filter(f -> f.getFileName().toString().equals("transitive-incompatible-with-root-version.toml"))
+                .findFirst().orElseThrow();
+        PackseScenario scenario = PackseScenario.read(file);
+        assertThat(scenario.satisfiable()).isFalse();
+        assertThat(verdict(scenario)).isEmpty();
+        NoSolutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(NoSolutionException.class,
+                () -> new Solver<>(new ScenarioProvider(scenario), Pep440Set.SETS,
+                        new Explanation<>(Pep440Set.<String>formatter())).solve(ScenarioProvider.ROOT, Version.parse("0")));
+        assertThat(e).isNotNull();
+        assertThat(e.explanation()).isEqualTo("""
+                Because <root> depends on a which depends on b==2.0.0, <root> requires b==2.0.0.
+                So, because <root> depends on b==1.0.0, version solving failed.""");
+    }
+
     /** Empty when the scenario passes, else what went differently. */
     private static String verdict(PackseScenario scenario) {
         ScenarioProvider provider = new ScenarioProvider(scenario);
         Map<String, Version> solution;
         try {
-            solution = new Solver<>(provider, Pep440Set.SETS).solve(ScenarioProvider.ROOT, Version.parse("0"));
+            solution = new Solver<>(provider, Pep440Set.SETS, new Explanation<>(Pep440Set.<String>formatter()))
+                    .solve(ScenarioProvider.ROOT, Version.parse("0"));
         } catch (NoSolutionException e) {
             return scenario.satisfiable() ? "no solution found, one was expected:\n" + e.explanation() : "";
         } catch (RuntimeException e) {
