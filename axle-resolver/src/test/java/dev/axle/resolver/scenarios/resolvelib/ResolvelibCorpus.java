@@ -56,10 +56,9 @@ final class ResolvelibCorpus {
                     inString = false;
                 }
             } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
-                while (i < text.length() && text.charAt(i) != '\n') {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
                     i++;
                 }
-                out.append('\n');
             } else {
                 inString = c == '"';
                 out.append(c);
