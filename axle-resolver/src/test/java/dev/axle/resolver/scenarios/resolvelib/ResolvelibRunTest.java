@@ -22,6 +22,7 @@ class ResolvelibRunTest {
     /** Raise these when the resolver passes more cases. */
     private static final int PYTHON_PASSING_AT_LEAST = 13;
     private static final int COCOAPODS_PASSING_AT_LEAST = 23;
+    private static final int SWIFT_PASSING_AT_LEAST = 4;
 
     private static final Map<String, String> REPORTS = new TreeMap<>();
 
@@ -52,6 +53,17 @@ class ResolvelibRunTest {
         }
         String report = report("cocoapods", passed, failed, skipped);
         assertThat(passed.size()).as(report).isGreaterThanOrEqualTo(COCOAPODS_PASSING_AT_LEAST);
+    }
+
+    @Test
+    void swiftPackageManager() throws IOException {
+        List<String> passed = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Path file : SwiftCases.files()) {
+            record(name(file), SwiftCases.verdict(file), passed, failed);
+        }
+        String report = report("swift-package-manager", passed, failed, List.of());
+        assertThat(passed.size()).as(report).isGreaterThanOrEqualTo(SWIFT_PASSING_AT_LEAST);
     }
 
     @AfterAll
