@@ -26,7 +26,7 @@ import java.util.Set;
  * pre-releases only where a requirement names one, the options allow them, or a package has
  * nothing else; yanked versions only where a requirement pins them with {@code ==}; versions
  * whose Requires-Python excludes the target, or with neither an sdist nor a wheel for it, are
- * left out.
+ * left out. The option {@code no_deps} (pip's {@code --no-deps}) installs only what the root names.
  */
 final class ScenarioProvider implements DependencyProvider<String, Version, Pep440Set> {
     static final String ROOT = "<root>";
@@ -38,6 +38,7 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
     private final Set<String> explicitPre = new HashSet<>();
     private final Set<String> pinned = new HashSet<>();
     private final boolean allPre;
+    private final boolean noDeps;
 
     ScenarioProvider(PackseScenario scenario) {
         this.scenario = scenario;
@@ -54,6 +55,8 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
                 Map.entry("platform_version", "")));
         this.allPre = "true".equals(scenario.options().get("prereleases"))
                 || "allow".equals(scenario.options().get("prereleases"));
+        // pip's --no-deps: the root's requirements only (an extra still means its package).
+        this.noDeps = "true".equals(scenario.options().get("no_deps"));
         scenario.packages().forEach((name, versions) -> packages.put(ProjectName.parse(name).toString(), versions));
         // As uv and pip: only what the user asked for opts a package into pre-releases or a
         // yanked version, not what some dependency declares.
@@ -107,9 +110,12 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
         } else {
             PackseScenario.PackageVersion v = packages.get(base(pkg)).stream()
                     .filter(candidate -> candidate.version().equals(version)).findFirst().orElseThrow();
-            requires = new ArrayList<>(v.requires());
+            requires = new ArrayList<>(noDeps ? List.of() : v.requires());
             if (extra(pkg).isPresent()) {
                 dependencies.put(base(pkg), Pep440Set.SETS.singleton(version));
+                if (noDeps) {
+                    return Dependencies.of(dependencies);
+                }
                 v.extras().forEach((name, extraRequires) -> {
                     if (normalizeExtra(name).equals(extra(pkg).get())) {
                         requires.addAll(extraRequires);
