@@ -1,5 +1,8 @@
 package dev.axle.resolver.scenarios;
 
+import dev.axle.pep.Version;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,9 +18,33 @@ import java.util.Set;
  * @param exact whether nothing but the expected packages may be installed (pip's YAML cases
  *     list the whole final state; its functional tests assert single packages)
  * @param notInstalled normalized names that must not be installed
+ * @param sequence the runs of a case of several, in order (then {@code scenario} is null)
  */
-record PipCase(String id, Optional<String> skipped, PackseScenario scenario, boolean exact, Set<String> notInstalled) {
+record PipCase(String id, Optional<String> skipped, PackseScenario scenario, boolean exact, Set<String> notInstalled,
+        List<Request> sequence) {
     static PipCase skip(String id, String reason) {
-        return new PipCase(id, Optional.of(reason), null, false, Set.of());
+        return new PipCase(id, Optional.of(reason), null, false, Set.of(), List.of());
     }
+
+    static PipCase single(String id, PackseScenario scenario, boolean exact, Set<String> notInstalled) {
+        return new PipCase(id, Optional.empty(), scenario, exact, notInstalled, List.of());
+    }
+
+    /** A case of several pip runs, each in the environment the ones before it left. */
+    static PipCase sequence(String id, List<Request> requests) {
+        return new PipCase(id, Optional.empty(), null, true, Set.of(), List.copyOf(requests));
+    }
+
+    /**
+     * One pip run of a sequence.
+     *
+     * @param install what to install (its {@code satisfiable}: whether pip succeeds), or empty
+     *     for an uninstall
+     * @param uninstall the normalized names removed, for an uninstall
+     * @param state everything installed after the run, when the case says
+     * @param brokenAfter whether pip installs but then reports that something already installed
+     *     no longer has what it requires (its exit code stays 0)
+     */
+    record Request(Optional<PackseScenario> install, Set<String> uninstall, Optional<Map<String, Version>> state,
+            boolean brokenAfter) {}
 }

@@ -59,22 +59,6 @@ final class PipCases {
 
     private static PipCase yamlCase(Path file, JsonNode c) {
         String id = c.get("id").asText();
-        if (c.get("request").size() != 1) {
-            // Later requests run against what earlier ones installed (and uninstalls).
-            return PipCase.skip(id, "installed-package state: " + c.get("request").size() + " requests in sequence");
-        }
-        JsonNode request = c.get("request").get(0);
-        if (!request.has("install")) {
-            return PipCase.skip(id, "not an install request: " + request);
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        if (request.has("options")) {
-            String option = request.get("options").asText();
-            if (!option.equals("--no-deps")) {
-                return PipCase.skip(id, "option " + option);
-            }
-            options.put("no_deps", "true");
-        }
         Map<String, List<PackseScenario.PackageVersion>> packages = new LinkedHashMap<>();
         for (JsonNode a : c.get("available")) {
             if (!parses(a.get("version").asText(), strings(a.get("depends")))) {
@@ -85,21 +69,55 @@ final class PipCases {
             add(packages, a.get("name").asText(), version(a.get("version").asText(), strings(a.get("depends")),
                     extras(a.get("extras")), Optional.empty(), true));
         }
-        JsonNode response = c.get("response").get(0);
-        JsonNode state = response.get("state");
-        boolean satisfiable = !response.has("error") && state != null && !state.isNull();
-        Map<String, Version> expected = new LinkedHashMap<>();
-        if (satisfiable) {
-            for (JsonNode line : state) {
-                String[] parts = line.asText().split(" ");
-                expected.put(ProjectName.parse(parts[0]).toString(), Version.parse(parts[1]));
+        List<PipCase.Request> requests = new ArrayList<>();
+        for (int i = 0; i < c.get("request").size(); i++) {
+            JsonNode request = c.get("request").get(i);
+            JsonNode response = c.get("response").get(i);
+            Optional<Map<String, Version>> state = response.has("state") ? Optional.of(state(response.get("state")))
+                    : Optional.empty();
+            if (request.has("uninstall")) {
+                Set<String> names = new HashSet<>();
+                texts(request.get("uninstall")).forEach(n -> names.add(ProjectName.parse(n).toString()));
+                requests.add(new PipCase.Request(Optional.empty(), names, state, false));
+                continue;
             }
+            Map<String, String> options = new LinkedHashMap<>();
+            if (request.has("options")) {
+                String option = request.get("options").asText();
+                if (!option.equals("--no-deps")) {
+                    return PipCase.skip(id, "option " + option);
+                }
+                options.put("no_deps", "true");
+            }
+            // An error with exit code 0 is pip installing and then warning that something
+            // already installed has lost what it requires.
+            boolean brokenAfter = response.has("error") && response.get("error").path("code").asInt(1) == 0
+                    && c.get("request").size() > 1;
+            boolean satisfiable = brokenAfter || !response.has("error") && state.map(s -> !s.isEmpty()).orElse(true);
+            PackseScenario scenario = new PackseScenario(id, file,
+                    texts(request.get("install")).stream().map(Requirement::parse).toList(), packages, options,
+                    Map.of(), satisfiable, satisfiable ? state.orElse(Map.of()) : Map.of());
+            requests.add(new PipCase.Request(Optional.of(scenario), Set.of(), state, brokenAfter));
         }
-        List<String> install = request.get("install").isArray() ? strings(request.get("install"))
-                : List.of(request.get("install").asText());
-        return new PipCase(id, Optional.empty(), new PackseScenario(id, file,
-                install.stream().map(Requirement::parse).toList(), packages, options, Map.of(), satisfiable, expected),
-                true, Set.of());
+        if (requests.size() == 1 && requests.getFirst().install().isPresent()) {
+            return PipCase.single(id, requests.getFirst().install().get(), true, Set.of());
+        }
+        return PipCase.sequence(id, requests);
+    }
+
+    /** A YAML state: "NAME VERSION" lines, or null for nothing installed. */
+    private static Map<String, Version> state(JsonNode lines) {
+        Map<String, Version> out = new LinkedHashMap<>();
+        for (JsonNode line : lines) {
+            String[] parts = line.asText().split(" ");
+            out.put(ProjectName.parse(parts[0]).toString(), Version.parse(parts[1]));
+        }
+        return out;
+    }
+
+    /** One string or a list of them. */
+    private static List<String> texts(JsonNode node) {
+        return node.isArray() ? strings(node) : List.of(node.asText());
     }
 
     /**
@@ -203,8 +221,8 @@ final class PipCases {
         if (runs == 0 || install.isEmpty()) {
             return PipCase.skip(id, "no pip install of named requirements");
         }
-        return new PipCase(id, Optional.empty(), new PackseScenario(id, file, install, packages, options, Map.of(),
-                satisfiable, expected), false, notInstalled);
+        return PipCase.single(id, new PackseScenario(id, file, install, packages, options, Map.of(), satisfiable,
+                expected), false, notInstalled);
     }
 
     /**

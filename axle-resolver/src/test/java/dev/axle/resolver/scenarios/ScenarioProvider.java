@@ -39,9 +39,20 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
     private final Set<String> pinned = new HashSet<>();
     private final boolean allPre;
     private final boolean noDeps;
+    private final Map<String, Version> installed;
 
     ScenarioProvider(PackseScenario scenario) {
+        this(scenario, Map.of());
+    }
+
+    /**
+     * A provider for an environment where {@code installed} (normalized name to version) is
+     * already installed: as pip without {@code --upgrade}, an installed version is tried
+     * before the newest.
+     */
+    ScenarioProvider(PackseScenario scenario, Map<String, Version> installed) {
         this.scenario = scenario;
+        this.installed = Map.copyOf(installed);
         String pythonText = scenario.options().getOrDefault("python",
                 scenario.environment().getOrDefault("python", "3.12"));
         this.python = Version.parse(pythonText.split("\\.").length == 2 ? pythonText + ".0" : pythonText);
@@ -97,6 +108,10 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
             out.add(v.version());
         }
         out.sort(Comparator.reverseOrder());
+        Version current = installed.get(name);
+        if (current != null && out.remove(current)) {
+            out.addFirst(current);
+        }
         return out;
     }
 
