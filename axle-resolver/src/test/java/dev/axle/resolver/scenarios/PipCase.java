@@ -41,10 +41,15 @@ record PipCase(String id, Optional<String> skipped, PackseScenario scenario, boo
      * @param install what to install (its {@code satisfiable}: whether pip succeeds), or empty
      *     for an uninstall
      * @param uninstall the normalized names removed, for an uninstall
+     * @param upgrade names whose installed version is not kept ({@code --upgrade}), or
+     *     {@code :all:} (an eager upgrade, a reinstall)
      * @param state everything installed after the run, when the case says
+     * @param expected versions installed after the run (others may be too)
+     * @param notInstalled normalized names not installed after the run
      * @param brokenAfter whether pip installs but then reports that something already installed
      *     no longer has what it requires (its exit code stays 0)
      */
-    record Request(Optional<PackseScenario> install, Set<String> uninstall, Optional<Map<String, Version>> state,
+    record Request(Optional<PackseScenario> install, Set<String> uninstall, Set<String> upgrade,
+            Optional<Map<String, Version>> state, Map<String, Version> expected, Set<String> notInstalled,
             boolean brokenAfter) {}
 }

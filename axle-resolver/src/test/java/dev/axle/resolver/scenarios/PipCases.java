@@ -27,13 +27,11 @@ import java.util.Set;
  */
 final class PipCases {
     /**
-     * pip options that change nothing the solver sees: caches, build isolation, output, and
-     * those about installed packages, which do nothing in the fresh environment of a test
-     * that runs pip once.
+     * pip options that change nothing the solver sees: caches, build isolation, output, a dry
+     * run, and the user site (these tests have one environment).
      */
     private static final Set<String> NEUTRAL = Set.of("--no-cache-dir", "--no-index", "--no-build-isolation",
-            "--verbose", "-v", "-vv", "--dry-run", "--user", "--upgrade", "-U", "--upgrade-strategy=eager",
-            "--force-reinstall", "--ignore-installed");
+            "--verbose", "-v", "-vv", "--dry-run", "--user");
 
     /** Tests whose decisive setup is code the step extraction does not capture. */
     private static final Map<String, String> UNCAPTURED = Map.of(
@@ -78,7 +76,7 @@ final class PipCases {
             if (request.has("uninstall")) {
                 Set<String> names = new HashSet<>();
                 texts(request.get("uninstall")).forEach(n -> names.add(ProjectName.parse(n).toString()));
-                requests.add(new PipCase.Request(Optional.empty(), names, state, false));
+                requests.add(new PipCase.Request(Optional.empty(), names, Set.of(), state, Map.of(), Set.of(), false));
                 continue;
             }
             Map<String, String> options = new LinkedHashMap<>();
@@ -97,7 +95,8 @@ final class PipCases {
             PackseScenario scenario = new PackseScenario(id, file,
                     texts(request.get("install")).stream().map(Requirement::parse).toList(), packages, options,
                     Map.of(), satisfiable, satisfiable ? state.orElse(Map.of()) : Map.of());
-            requests.add(new PipCase.Request(Optional.of(scenario), Set.of(), state, brokenAfter));
+            requests.add(new PipCase.Request(Optional.of(scenario), Set.of(), Set.of(), state, Map.of(), Set.of(),
+                    brokenAfter));
         }
         if (requests.size() == 1 && requests.getFirst().install().isPresent()) {
             return PipCase.single(id, requests.getFirst().install().get(), true, Set.of());
@@ -155,13 +154,12 @@ final class PipCases {
         if (expression.isPresent()) {
             return PipCase.skip(id, "non-literal argument " + expression.get());
         }
+        // The find-links directory as it grows; each run sees it as it is then.
         Map<String, List<PackseScenario.PackageVersion>> packages = new LinkedHashMap<>();
-        Map<String, String> options = new LinkedHashMap<>();
-        List<Requirement> install = new ArrayList<>();
-        Map<String, Version> expected = new LinkedHashMap<>();
-        Set<String> notInstalled = new HashSet<>();
-        boolean satisfiable = true;
-        int runs = 0;
+        List<PackseScenario> runs = new ArrayList<>();
+        List<Set<String>> upgrades = new ArrayList<>();
+        List<Map<String, Version>> expected = new ArrayList<>();
+        List<Set<String>> notInstalled = new ArrayList<>();
         for (JsonNode step : steps) {
             switch (step.get("op").asText()) {
                 case "wheel", "sdist" -> {
@@ -174,16 +172,20 @@ final class PipCases {
                             Optional.ofNullable(step.get("requires_python")).map(JsonNode::asText), wheel));
                 }
                 case "pip" -> {
-                    if (++runs > 1) {
-                        return PipCase.skip(id, "installed-package state: pip runs more than once");
-                    }
                     List<String> args = strings(step.get("args"));
                     if (!args.getFirst().equals("install")) {
                         return PipCase.skip(id, "pip " + args.getFirst());
                     }
+                    Map<String, String> options = new LinkedHashMap<>();
+                    List<Requirement> install = new ArrayList<>();
+                    Set<String> upgrade = new HashSet<>();
+                    boolean findLinks = false;
+                    boolean upgradeRequested = false;
+                    boolean eager = false;
                     for (int i = 1; i < args.size(); i++) {
                         String arg = args.get(i);
                         if (arg.equals("--find-links") && args.get(i + 1).equals("<scratch_path>")) {
+                            findLinks = true;
                             i++;
                         } else if (arg.equals("--no-deps")) {
                             options.put("no_deps", "true");
@@ -195,18 +197,49 @@ final class PipCases {
                             options.put("python", python.contains(".") ? python : python + ".0");
                         } else if (arg.equals("--only-binary=:all:")) {
                             options.put("no_build", "[:all:]");
+                        } else if (arg.equals("--upgrade") || arg.equals("-U")) {
+                            upgradeRequested = true;
+                        } else if (arg.equals("--upgrade-strategy=eager")) {
+                            eager = true;
+                        } else if (arg.equals("--force-reinstall") || arg.equals("--ignore-installed")) {
+                            upgrade.add(":all:");
                         } else if (arg.startsWith("-") && !NEUTRAL.contains(arg)) {
                             return PipCase.skip(id, "option " + arg);
                         } else if (!arg.startsWith("-")) {
                             install.add(Requirement.parse(arg));
                         }
                     }
-                    satisfiable = !step.path("expect_error").asBoolean(false);
+                    if (upgradeRequested && eager) {
+                        upgrade.add(":all:");
+                    } else if (upgradeRequested) {
+                        // Only if needed, pip's default: what the user names, not its dependencies.
+                        install.forEach(r -> upgrade.add(ProjectName.parse(r.name()).toString()));
+                    }
+                    if (install.isEmpty()) {
+                        return PipCase.skip(id, "no pip install of named requirements");
+                    }
+                    Map<String, List<PackseScenario.PackageVersion>> index = new LinkedHashMap<>();
+                    if (findLinks) {
+                        packages.forEach((name, versions) -> index.put(name, List.copyOf(versions)));
+                    }
+                    runs.add(new PackseScenario(id, file, install, index, options, Map.of(),
+                            !step.path("expect_error").asBoolean(false), Map.of()));
+                    upgrades.add(upgrade);
+                    expected.add(new LinkedHashMap<>());
+                    notInstalled.add(new HashSet<>());
                 }
-                case "assert_installed" -> step.get("kwargs").properties().forEach(e ->
-                        expected.put(ProjectName.parse(e.getKey()).toString(), Version.parse(e.getValue().asText())));
-                case "assert_not_installed" -> strings(step.get("args"))
-                        .forEach(name -> notInstalled.add(ProjectName.parse(name).toString()));
+                case "assert_installed" -> {
+                    if (runs.isEmpty()) {
+                        return PipCase.skip(id, "asserts an installation made by code the steps do not capture");
+                    }
+                    step.get("kwargs").properties().forEach(e -> expected.getLast()
+                            .put(ProjectName.parse(e.getKey()).toString(), Version.parse(e.getValue().asText())));
+                }
+                case "assert_not_installed" -> {
+                    if (!runs.isEmpty()) {
+                        strings(step.get("args")).forEach(n -> notInstalled.getLast().add(ProjectName.parse(n).toString()));
+                    }
+                }
                 case "assert_output_contains", "assert_output_not_contains" -> {
                     // pip's wording; the solver's outcome is compared instead.
                 }
@@ -218,11 +251,20 @@ final class PipCases {
         if (packages.isEmpty()) {
             return PipCase.skip(id, "the test builds its distributions in code the steps do not capture");
         }
-        if (runs == 0 || install.isEmpty()) {
+        if (runs.isEmpty()) {
             return PipCase.skip(id, "no pip install of named requirements");
         }
-        return PipCase.single(id, new PackseScenario(id, file, install, packages, options, Map.of(), satisfiable,
-                expected), false, notInstalled);
+        if (runs.size() == 1) {
+            PackseScenario run = runs.getFirst();
+            return PipCase.single(id, new PackseScenario(id, file, run.rootRequires(), run.packages(), run.options(),
+                    Map.of(), run.satisfiable(), expected.getFirst()), false, notInstalled.getFirst());
+        }
+        List<PipCase.Request> requests = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            requests.add(new PipCase.Request(Optional.of(runs.get(i)), Set.of(), upgrades.get(i), Optional.empty(),
+                    expected.get(i), notInstalled.get(i), false));
+        }
+        return PipCase.sequence(id, requests);
     }
 
     /**

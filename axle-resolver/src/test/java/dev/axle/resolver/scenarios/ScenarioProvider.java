@@ -39,20 +39,29 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
     private final Set<String> pinned = new HashSet<>();
     private final boolean allPre;
     private final boolean noDeps;
-    private final Map<String, Version> installed;
+    /** Installed versions to try first. */
+    private final Map<String, Version> preferred;
 
     ScenarioProvider(PackseScenario scenario) {
-        this(scenario, Map.of());
+        this(scenario, Map.of(), Set.of());
     }
 
     /**
-     * A provider for an environment where {@code installed} (normalized name to version) is
-     * already installed: as pip without {@code --upgrade}, an installed version is tried
-     * before the newest.
+     * A provider for an environment where {@code installed} (normalized name to the installed
+     * distribution) is already installed. As pip: an installed distribution is a candidate even
+     * when the index no longer has it, and it is tried before the newest unless {@code upgrade}
+     * names its package (or is {@code :all:}, for an eager upgrade or a reinstall).
      */
-    ScenarioProvider(PackseScenario scenario, Map<String, Version> installed) {
+    ScenarioProvider(PackseScenario scenario, Map<String, PackseScenario.PackageVersion> installed,
+            Set<String> upgrade) {
         this.scenario = scenario;
-        this.installed = Map.copyOf(installed);
+        Map<String, Version> kept = new LinkedHashMap<>();
+        installed.forEach((name, dist) -> {
+            if (!upgrade.contains(name) && !upgrade.contains(":all:")) {
+                kept.put(name, dist.version());
+            }
+        });
+        this.preferred = Map.copyOf(kept);
         String pythonText = scenario.options().getOrDefault("python",
                 scenario.environment().getOrDefault("python", "3.12"));
         this.python = Version.parse(pythonText.split("\\.").length == 2 ? pythonText + ".0" : pythonText);
@@ -69,6 +78,13 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
         // pip's --no-deps: the root's requirements only (an extra still means its package).
         this.noDeps = "true".equals(scenario.options().get("no_deps"));
         scenario.packages().forEach((name, versions) -> packages.put(ProjectName.parse(name).toString(), versions));
+        installed.forEach((name, dist) -> {
+            List<PackseScenario.PackageVersion> versions = new ArrayList<>(packages.getOrDefault(name, List.of()));
+            if (versions.stream().noneMatch(v -> v.version().equals(dist.version()))) {
+                versions.add(dist);
+                packages.put(name, versions);
+            }
+        });
         // As uv and pip: only what the user asked for opts a package into pre-releases or a
         // yanked version, not what some dependency declares.
         for (Requirement r : scenario.rootRequires()) {
@@ -108,7 +124,7 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
             out.add(v.version());
         }
         out.sort(Comparator.reverseOrder());
-        Version current = installed.get(name);
+        Version current = preferred.get(name);
         if (current != null && out.remove(current)) {
             out.addFirst(current);
         }
