@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 /**
  * pip's resolver tests (its old YAML cases and the 2020 resolver's functional tests) resolved
  * by the PubGrub solver through the same provider as the packse scenarios, against what pip
- * installs: the versions, or that it fails. Cases that test pip rather than resolution
- * (installed-package state, builds, command-line options the solver has no notion of) are
- * skipped with their reason. Everything not passing is listed in
+ * installs: the versions, or that it fails. A case of several pip runs resolves each in the
+ * environment the earlier runs left (see {@link ScenarioProvider}'s installed versions). Cases
+ * that test pip rather than resolution (builds, messages, constraint and requirement files,
+ * URLs and local paths the step list only has as Python expressions) are skipped with their
+ * reason. Everything not passing is listed in
  * target/pip-resolver-results.txt; the test fails if the pass count drops.
  */
 class PipResolverCasesTest {
@@ -45,7 +47,7 @@ class PipResolverCasesTest {
         StringBuilder report = new StringBuilder();
         int yaml = run("pip YAML resolver cases", PipCases.yaml(pip.resolve("yaml-resolver-tests.normalized.json")),
                 report);
-        int steps = run("pip functional resolver tests", PipCases.steps(pip.resolve("new-resolver-test-steps.json")),
+        int steps = run("pip functional resolver tests", PipStepCases.steps(pip.resolve("new-resolver-test-steps.json")),
                 report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/pip-resolver-results.txt"), report);
