@@ -26,7 +26,7 @@ import java.util.Set;
  * pre-releases only where a requirement names one, the options allow them, or a package has
  * nothing else; yanked versions only where a requirement pins them with {@code ==}; versions
  * whose Requires-Python excludes the target, or with neither an sdist nor a wheel for it, are
- * left out.
+ * left out. The option {@code no_deps} (pip's {@code --no-deps}) installs only what the root names.
  */
 final class ScenarioProvider implements DependencyProvider<String, Version, Pep440Set> {
     static final String ROOT = "<root>";
@@ -38,9 +38,30 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
     private final Set<String> explicitPre = new HashSet<>();
     private final Set<String> pinned = new HashSet<>();
     private final boolean allPre;
+    private final boolean noDeps;
+    /** Installed versions to try first. */
+    private final Map<String, Version> preferred;
 
     ScenarioProvider(PackseScenario scenario) {
+        this(scenario, Map.of(), Set.of());
+    }
+
+    /**
+     * A provider for an environment where {@code installed} (normalized name to the installed
+     * distribution) is already installed. As pip: an installed distribution is a candidate even
+     * when the index no longer has it, and it is tried before the newest unless {@code upgrade}
+     * names its package (or is {@code :all:}, for an eager upgrade or a reinstall).
+     */
+    ScenarioProvider(PackseScenario scenario, Map<String, PackseScenario.PackageVersion> installed,
+            Set<String> upgrade) {
         this.scenario = scenario;
+        Map<String, Version> kept = new LinkedHashMap<>();
+        installed.forEach((name, dist) -> {
+            if (!upgrade.contains(name) && !upgrade.contains(":all:")) {
+                kept.put(name, dist.version());
+            }
+        });
+        this.preferred = Map.copyOf(kept);
         String pythonText = scenario.options().getOrDefault("python",
                 scenario.environment().getOrDefault("python", "3.12"));
         this.python = Version.parse(pythonText.split("\\.").length == 2 ? pythonText + ".0" : pythonText);
@@ -54,7 +75,16 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
                 Map.entry("platform_version", "")));
         this.allPre = "true".equals(scenario.options().get("prereleases"))
                 || "allow".equals(scenario.options().get("prereleases"));
+        // pip's --no-deps: the root's requirements only (an extra still means its package).
+        this.noDeps = "true".equals(scenario.options().get("no_deps"));
         scenario.packages().forEach((name, versions) -> packages.put(ProjectName.parse(name).toString(), versions));
+        installed.forEach((name, dist) -> {
+            List<PackseScenario.PackageVersion> versions = new ArrayList<>(packages.getOrDefault(name, List.of()));
+            if (versions.stream().noneMatch(v -> v.version().equals(dist.version()))) {
+                versions.add(dist);
+                packages.put(name, versions);
+            }
+        });
         // As uv and pip: only what the user asked for opts a package into pre-releases or a
         // yanked version, not what some dependency declares.
         for (Requirement r : scenario.rootRequires()) {
@@ -94,6 +124,10 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
             out.add(v.version());
         }
         out.sort(Comparator.reverseOrder());
+        Version current = preferred.get(name);
+        if (current != null && out.remove(current)) {
+            out.addFirst(current);
+        }
         return out;
     }
 
@@ -107,9 +141,12 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
         } else {
             PackseScenario.PackageVersion v = packages.get(base(pkg)).stream()
                     .filter(candidate -> candidate.version().equals(version)).findFirst().orElseThrow();
-            requires = new ArrayList<>(v.requires());
+            requires = new ArrayList<>(noDeps ? List.of() : v.requires());
             if (extra(pkg).isPresent()) {
                 dependencies.put(base(pkg), Pep440Set.SETS.singleton(version));
+                if (noDeps) {
+                    return Dependencies.of(dependencies);
+                }
                 v.extras().forEach((name, extraRequires) -> {
                     if (normalizeExtra(name).equals(extra(pkg).get())) {
                         requires.addAll(extraRequires);
