@@ -60,6 +60,21 @@ final class PartialSolution<P, V, S extends VersionSet<V, S>> {
         return history == null ? Term.any(sets) : history.getLast().accumulated();
     }
 
+    /** The decision level at which {@code pkg} was decided, or -1 when it is not decided. */
+    int decisionLevel(P pkg) {
+        for (Assignment<P, V, S> a : byPackage.getOrDefault(pkg, List.of())) {
+            if (a.isDecision()) {
+                return a.level();
+            }
+        }
+        return -1;
+    }
+
+    /** Every package with an assignment, in order of first appearance. */
+    List<P> assigned() {
+        return List.copyOf(byPackage.keySet());
+    }
+
     Map<P, V> decisions() {
         return decisions;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedSet;
+import java.util.Set;
 
 /**
  * PubGrub version solving: unit propagation over incompatibilities, decisions one package at a
@@ -20,6 +21,12 @@ import java.util.SequencedSet;
  * appeared first, which keeps solving deterministic and roughly breadth-first. Which version:
  * the first allowed one in the provider's order.
  *
+ * <p>One exception, uv's: a package whose preferred versions keep conflicting with packages
+ * decided before it (five times) is decided before them from then on. The solver backtracks to
+ * before the earliest of those decisions and decides the conflicting package first, so that
+ * a long list of its versions is not walked down to an ancient one only because of an early,
+ * arbitrary choice (packse's {@code wrong-backtracking-basic}).
+ *
  * <p>One solver is one resolution: it keeps state, is not thread-safe, and is pure apart from
  * the calls into the provider, whose runtime exceptions pass through unchanged.
  */
@@ -32,6 +39,12 @@ public final class Solver<P, V, S extends VersionSet<V, S>> {
     private final Map<P, List<Incompatibility<P, V, S>>> byPackage = new HashMap<>();
     private final Map<P, List<V>> versions = new HashMap<>();
     private final Map<P, Map<V, List<Incompatibility<P, V, S>>>> dependencies = new HashMap<>();
+    private static final int PRIORITY_AFTER_CONFLICTS = 5;
+
+    /** How often the preferred version of a package conflicted with earlier decisions. */
+    private final Map<P, Integer> conflicts = new HashMap<>();
+    /** Packages decided before the others, in the order they earned it. */
+    private final Set<P> prioritized = new LinkedHashSet<>();
     private PartialSolution<P, V, S> solution;
     private P root;
     private V rootVersion;
@@ -168,14 +181,21 @@ public final class Solver<P, V, S extends VersionSet<V, S>> {
     }
 
     /** Decision making; returns the package to propagate from, or null when all are decided. */
-    private P decide() {
+    private P decide() throws NoSolutionException {
         List<P> undecided = solution.undecided();
         if (undecided.isEmpty()) {
             return null;
         }
         P pkg = null;
         long fewest = Long.MAX_VALUE;
-        for (P candidate : undecided) {
+        for (P candidate : prioritized) {
+            if (undecided.contains(candidate)) {
+                pkg = candidate;
+                fewest = -1;
+                break;
+            }
+        }
+        for (P candidate : fewest < 0 ? List.<P>of() : undecided) {
             S allowed = solution.term(candidate).set();
             long count = versions(candidate).stream().filter(allowed::contains).count();
             if (count < fewest) {
@@ -190,13 +210,29 @@ public final class Solver<P, V, S extends VersionSet<V, S>> {
             return pkg;
         }
         boolean conflict = false;
+        int culpritLevel = Integer.MAX_VALUE;
         for (Incompatibility<P, V, S> incompatibility : dependencies(pkg, version)) {
-            conflict |= satisfiedWith(incompatibility, pkg);
+            if (satisfiedWith(incompatibility, pkg)) {
+                conflict = true;
+                for (P other : incompatibility.terms().keySet()) {
+                    int level = other.equals(pkg) || other.equals(root) ? -1 : solution.decisionLevel(other);
+                    if (level > 0) {
+                        culpritLevel = Math.min(culpritLevel, level);
+                    }
+                }
+            }
         }
         // A version whose dependencies already conflict is not decided: propagation will
         // derive that it is excluded, which is cheaper than deciding and backjumping.
         if (!conflict) {
             solution.decide(pkg, version);
+        } else if (conflicts.merge(pkg, 1, Integer::sum) == PRIORITY_AFTER_CONFLICTS && culpritLevel != Integer.MAX_VALUE
+                && prioritized.add(pkg)) {
+            solution.backtrack(culpritLevel - 1);
+            // What was learned since that level still holds: propagate it over what is left.
+            for (P assigned : solution.assigned()) {
+                propagate(assigned);
+            }
         }
         return pkg;
     }
