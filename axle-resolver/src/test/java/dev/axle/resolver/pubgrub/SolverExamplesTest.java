@@ -180,6 +180,23 @@ class SolverExamplesTest {
     }
 
     @Test
+    void aPackageThatKeepsConflictingIsDecidedBeforeWhatItConflictsWith() throws NoSolutionException {
+        // packse's wrong-backtracking-basic: a (fewer versions) is decided first, at 2.0.0, and
+        // every newer b needs a 1.0.0. Without the heuristic, b walks down to 1.0.0.
+        Registry registry = new Registry()
+                .add("root", "1.0.0", "a *", "b *")
+                .add("a", "1.0.0")
+                .add("a", "2.0.0")
+                .add("too-old", "1.0.0")
+                .add("b", "1.0.0", "too-old *");
+        for (int patch = 0; patch <= 9; patch++) {
+            registry.add("b", "2.0." + patch, "a 1.0.0");
+        }
+        assertThat(solution(registry)).containsOnly(
+                Map.entry("root", "1.0.0"), Map.entry("a", "1.0.0"), Map.entry("b", "2.0.9"));
+    }
+
+    @Test
     void dependencyCyclesAreSolved() throws NoSolutionException {
         Registry registry = new Registry()
                 .add("root", "1.0.0", "a *")
