@@ -28,7 +28,7 @@ final class EggRequires {
                 continue;
             }
             if (line.startsWith("[") && line.endsWith("]")) {
-                String section = stripBrackets(line);
+                String section = PyText.strip(line, "[]");
                 int colon = section.indexOf(':');
                 extra = ProjectName.canonicalize(colon < 0 ? section : section.substring(0, colon));
                 marker = colon < 0 ? "" : section.substring(colon + 1);
@@ -45,18 +45,5 @@ final class EggRequires {
             out.add(condition.isEmpty() ? line : line + " ; " + condition);
         }
         return out;
-    }
-
-    /** Python's {@code s.strip("[]")}. */
-    private static String stripBrackets(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && (s.charAt(start) == '[' || s.charAt(start) == ']')) {
-            start++;
-        }
-        while (end > start && (s.charAt(end - 1) == '[' || s.charAt(end - 1) == ']')) {
-            end--;
-        }
-        return s.substring(start, end);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code str.lower} as a sort key, {@code str.strip}, {@code repr()} of a string (pip sorts
  * tuples by their text) and {@code json.dumps} of string lists and maps.
  */
-final class PyText {
+public final class PyText {
     /** Python's {@code <} on str: code point by code point. */
     static final Comparator<String> CODE_POINT_ORDER = PyText::compareCodePoints;
     /** Python's {@code sorted(..., key=str.lower)}. */
@@ -45,6 +45,19 @@ final class PyText {
 
     static String strip(String s) {
         return rstrip(lstrip(s));
+    }
+
+    /** Python's {@code str.strip(chars)}: any of {@code chars} off both ends, as many as there are. */
+    public static String strip(String s, String chars) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && chars.indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     static String lstrip(String s) {

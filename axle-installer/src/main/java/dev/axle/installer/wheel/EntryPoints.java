@@ -1,5 +1,6 @@
 package dev.axle.installer.wheel;
 
+import dev.axle.installer.db.PyText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class EntryPoints {
                 continue;
             }
             if (line.startsWith("[") && line.endsWith("]")) {
-                group = stripBrackets(line);
+                group = PyText.strip(line, "[]");
                 continue;
             }
             if (group == null || !(group.equals(CONSOLE_SCRIPTS) || group.equals(GUI_SCRIPTS))) {
@@ -55,18 +56,5 @@ public final class EntryPoints {
             byKey.put(group + "\0" + name, entry);
         }
         return List.copyOf(new ArrayList<>(byKey.values()));
-    }
-
-    /** Python's {@code str.strip('[]')}: brackets off both ends, as many as there are. */
-    private static String stripBrackets(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && (s.charAt(start) == '[' || s.charAt(start) == ']')) {
-            start++;
-        }
-        while (end > start && (s.charAt(end - 1) == '[' || s.charAt(end - 1) == ']')) {
-            end--;
-        }
-        return s.substring(start, end);
     }
 }

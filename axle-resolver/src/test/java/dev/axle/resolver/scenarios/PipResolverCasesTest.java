@@ -172,7 +172,7 @@ class PipResolverCasesTest {
         Map<String, Version> out = new TreeMap<>();
         new Solver<>(provider, Pep440Set.SETS).solve(ScenarioProvider.ROOT, Version.parse("0")).forEach((pkg, version) -> {
             // The root and the extras' virtual packages are not installed.
-            if (!pkg.equals(ScenarioProvider.ROOT) && ScenarioProvider.extra(pkg).isEmpty()) {
+            if (!pkg.equals(ScenarioProvider.ROOT) && dev.axle.resolver.pep440.PythonPackages.extra(pkg).isEmpty()) {
                 out.put(pkg, version);
             }
         });
@@ -187,7 +187,7 @@ class PipResolverCasesTest {
             Version version = dist.version();
             if (provider.dependencies(pkg, version) instanceof Dependencies.Available<String, Pep440Set> available) {
                 available.requirements().forEach((name, set) -> {
-                    PackseScenario.PackageVersion present = environment.get(ScenarioProvider.base(name));
+                    PackseScenario.PackageVersion present = environment.get(dev.axle.resolver.pep440.PythonPackages.project(name));
                     if (present == null || !set.contains(present.version())) {
                         out.add(pkg + " " + version + " requires " + name + " " + set);
                     }

@@ -7,6 +7,7 @@ import dev.axle.pep.Requirement;
 import dev.axle.pep.SpecifierSet;
 import dev.axle.pep.Version;
 import dev.axle.resolver.pep440.Pep440Set;
+import dev.axle.resolver.pep440.PythonPackages;
 import dev.axle.resolver.pubgrub.Dependencies;
 import dev.axle.resolver.pubgrub.DependencyProvider;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
 
     @Override
     public List<Version> versions(String pkg) {
-        String name = base(pkg);
+        String name = PythonPackages.project(pkg);
         List<PackseScenario.PackageVersion> all = packages.getOrDefault(name, List.of());
         boolean onlyPre = all.stream().allMatch(v -> v.version().isPrerelease());
         List<Version> out = new ArrayList<>();
@@ -135,20 +136,20 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
     public Dependencies<String, Pep440Set> dependencies(String pkg, Version version) {
         Map<String, Pep440Set> dependencies = new LinkedHashMap<>();
         List<Requirement> requires;
-        Set<String> extras = extra(pkg).map(Set::of).orElse(Set.of());
+        Set<String> extras = PythonPackages.extra(pkg).map(Set::of).orElse(Set.of());
         if (pkg.equals(ROOT)) {
             requires = scenario.rootRequires();
         } else {
-            PackseScenario.PackageVersion v = packages.get(base(pkg)).stream()
+            PackseScenario.PackageVersion v = packages.get(PythonPackages.project(pkg)).stream()
                     .filter(candidate -> candidate.version().equals(version)).findFirst().orElseThrow();
             requires = new ArrayList<>(noDeps ? List.of() : v.requires());
-            if (extra(pkg).isPresent()) {
-                dependencies.put(base(pkg), Pep440Set.SETS.singleton(version));
+            if (PythonPackages.extra(pkg).isPresent()) {
+                dependencies.put(PythonPackages.project(pkg), Pep440Set.SETS.singleton(version));
                 if (noDeps) {
                     return Dependencies.of(dependencies);
                 }
                 v.extras().forEach((name, extraRequires) -> {
-                    if (normalizeExtra(name).equals(extra(pkg).get())) {
+                    if (PythonPackages.normalizeExtra(name).equals(PythonPackages.extra(pkg).get())) {
                         requires.addAll(extraRequires);
                     }
                 });
@@ -161,12 +162,7 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
             if (r.url().isPresent()) {
                 return Dependencies.unavailable("it depends on " + r + ", a direct URL");
             }
-            String name = ProjectName.parse(r.name()).toString();
-            Pep440Set set = Pep440Set.of(r.specifier());
-            dependencies.merge(name, set, Pep440Set::intersect);
-            for (String e : r.extras()) {
-                dependencies.merge(name + "[" + normalizeExtra(e) + "]", set, Pep440Set::intersect);
-            }
+            PythonPackages.require(dependencies, r);
         }
         return Dependencies.of(dependencies);
     }
@@ -209,20 +205,6 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
             }
         }
         return false;
-    }
-
-    static String normalizeExtra(String extra) {
-        return extra.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
-    }
-
-    static String base(String pkg) {
-        int bracket = pkg.indexOf('[');
-        return bracket < 0 ? pkg : pkg.substring(0, bracket);
-    }
-
-    static Optional<String> extra(String pkg) {
-        int bracket = pkg.indexOf('[');
-        return bracket < 0 ? Optional.empty() : Optional.of(pkg.substring(bracket + 1, pkg.length() - 1));
     }
 
     boolean matches(Optional<Marker> marker, Set<String> extras) {

@@ -9,6 +9,7 @@ import dev.axle.pep.ProjectName;
 import dev.axle.pep.Requirement;
 import dev.axle.pep.Version;
 import dev.axle.resolver.pep440.Pep440Set;
+import dev.axle.resolver.pep440.PythonPackages;
 import dev.axle.resolver.pubgrub.Dependencies;
 import dev.axle.resolver.pubgrub.DependencyProvider;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,7 +75,7 @@ final class PythonIndexProvider implements DependencyProvider<String, Version, P
 
     @Override
     public List<Version> versions(String pkg) {
-        Map<Version, List<String>> all = index.getOrDefault(base(pkg), Map.of());
+        Map<Version, List<String>> all = index.getOrDefault(PythonPackages.project(pkg), Map.of());
         boolean onlyPre = all.keySet().stream().allMatch(Version::isPrerelease);
         List<Version> out = new ArrayList<>();
         for (Version v : all.keySet()) {
@@ -99,9 +99,9 @@ final class PythonIndexProvider implements DependencyProvider<String, Version, P
             int bracket = pkg.indexOf('[');
             if (bracket >= 0) {
                 extras = Set.of(pkg.substring(bracket + 1, pkg.length() - 1));
-                dependencies.put(base(pkg), Pep440Set.SETS.singleton(version));
+                dependencies.put(PythonPackages.project(pkg), Pep440Set.SETS.singleton(version));
             }
-            for (String text : index.get(base(pkg)).get(version)) {
+            for (String text : index.get(PythonPackages.project(pkg)).get(version)) {
                 try {
                     requires.add(Requirement.parse(text));
                 } catch (InvalidRequirementException e) {
@@ -113,12 +113,7 @@ final class PythonIndexProvider implements DependencyProvider<String, Version, P
             if (r.marker().isPresent() && !applies(r.marker().get(), extras)) {
                 continue;
             }
-            String name = ProjectName.parse(r.name()).toString();
-            Pep440Set set = Pep440Set.of(r.specifier());
-            dependencies.merge(name, set, Pep440Set::intersect);
-            for (String extra : r.extras()) {
-                dependencies.merge(name + "[" + normalizeExtra(extra) + "]", set, Pep440Set::intersect);
-            }
+            PythonPackages.require(dependencies, r);
         }
         return Dependencies.of(dependencies);
     }
@@ -131,14 +126,5 @@ final class PythonIndexProvider implements DependencyProvider<String, Version, P
      */
     private static boolean applies(Marker marker, Set<String> extras) {
         return extras.stream().anyMatch(extra -> marker.evaluate(TARGET.with("extra", extra)));
-    }
-
-    static String base(String pkg) {
-        int bracket = pkg.indexOf('[');
-        return bracket < 0 ? pkg : pkg.substring(0, bracket);
-    }
-
-    private static String normalizeExtra(String extra) {
-        return extra.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 }
