@@ -5,16 +5,11 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-bin/axle --version >/dev/null # builds and trains the class cache when needed
-# shellcheck source=SCRIPTDIR/../bin/lib/jdk.sh
-. bin/lib/jdk.sh
-java_home=$(axle_find_jdk)
-axle_jdk_read_major "$java_home"
-java=$java_home/bin/java
-jar=$PWD/axle-cli/target/axle/axle.jar
+# shellcheck source=SCRIPTDIR/lib.sh
+. bench/lib.sh # java, jar, axle_jvm_options; builds and trains the class cache when needed
 # What bin/axle itself runs on JDK 25, to show what the script around it costs.
 direct="$java -Xlog:aot*=off,cds*=off -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot"
-direct="$direct -XX:TieredStopAtLevel=1 -Daxle.unpackProcess=true -jar $jar"
+direct="$direct $axle_jvm_options -jar $jar"
 out=bench/target
 caches=$out/startup-caches
 rm -rf "$caches"
@@ -41,6 +36,6 @@ for args in --version --help; do
     -n "+ AOT cache, UseSerialGC" "$java -XX:+UseSerialGC -XX:AOTCache=$caches/serial.aot -jar $jar $args" \
     -n "+ AOT cache, -UsePerfData" "$java -XX:-UsePerfData -XX:AOTCache=$caches/noperf.aot -jar $jar $args" \
     -n "+ dynamic CDS archive" "$java -XX:SharedArchiveFile=$caches/dynamic.jsa -jar $jar $args" \
-    -n "+ AOT cache, TieredStopAtLevel=1 (as bin/axle)" "$java -XX:TieredStopAtLevel=1 -XX:AOTCache=$caches/g1.aot -jar $jar $args" \
+    -n "+ AOT cache, bin/axle options (TieredStopAtLevel=1)" "$java $axle_jvm_options -XX:AOTCache=$caches/g1.aot -jar $jar $args" \
     -n "Xshare:off (no class sharing)" "$java -Xshare:off -jar $jar $args"
 done

@@ -23,13 +23,8 @@ if [ -z "${PYTHON-}" ] || [ ! -x "$PYTHON" ]; then
   exit 1
 fi
 
-bin/axle --version >/dev/null # builds and trains the class cache when needed
-# shellcheck source=SCRIPTDIR/../bin/lib/jdk.sh
-. bin/lib/jdk.sh
-java_home=$(axle_find_jdk)
-axle_jdk_read_major "$java_home"
-java=$java_home/bin/java
-jar=$PWD/axle-cli/target/axle/axle.jar
+# shellcheck source=SCRIPTDIR/lib.sh
+. bench/lib.sh # java, jar, axle_jvm_options; builds and trains the class cache when needed
 
 out=bench/target
 work=$(mktemp -d "${TMPDIR:-/tmp}/axle-venv-bench.XXXXXX")
@@ -47,9 +42,9 @@ set -- -n 'python -m venv --without-pip' "$PYTHON -m venv --without-pip --clear 
   -n 'bin/axle venv (empty interpreter cache)' --prepare "rm -rf $work/cold" \
   "bin/axle venv --clear $work/axle-venv --python $PYTHON --cache-dir $work/cold"
 if [ "$axle_major" -ge 25 ]; then
+  # bin/axle's JVM options but for the class cache.
+  opts="-Xlog:aot*=off,cds*=off $axle_jvm_options"
   # shellcheck disable=SC2086 # as above
-  # bin/axle's JVM options but for the class cache (the quick compiler only, as bin/axle).
-  opts="-Xlog:aot*=off,cds*=off -XX:TieredStopAtLevel=1 -Daxle.unpackProcess=true"
   "$java" $opts -XX:AOTCacheOutput="$work/venv.aot" -jar "$jar" $args >/dev/null 2>&1
   set -- "$@" \
     -n 'java, class cache as bin/axle trains it' \

@@ -132,13 +132,8 @@ class InstallFaultTest {
         List<String> command = childAxle("install", "--cache-dir=" + cache, "--python", venv.toString(),
                 "--link-mode", "copy");
         command.addAll(wheelArgs);
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile()).start();
         Path journal = venv.resolve(".axle-transaction");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        Process child = startInTransaction(command, journal);
         Thread.sleep(delayMillis);
         boolean killedMidway = child.isAlive();
         child.destroyForcibly().waitFor();
@@ -162,13 +157,8 @@ class InstallFaultTest {
             command.add(bulky("bulk" + i, 400).toString());
         }
         Map<String, String> before = Trees.snapshot(venv);
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile()).start();
         Path journal = venv.resolve(".axle-transaction");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        Process child = startInTransaction(command, journal);
         Thread.sleep(100);
         if (!child.isAlive()) {
             org.junit.jupiter.api.Assumptions.abort("the install finished before the signal");
@@ -178,6 +168,17 @@ class InstallFaultTest {
         assertThat(child.exitValue()).isEqualTo(130);
         assertThat(journal).doesNotExist();
         assertThat(Trees.snapshot(venv)).isEqualTo(before);
+    }
+
+    /** Starts axle and returns once its transaction has begun (the journal exists) or it has ended. */
+    private Process startInTransaction(List<String> command, Path journal) throws IOException {
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return child;
     }
 
     /** The command line of axle in a child JVM with this test's class path and bin/axle's JVM options. */
