@@ -10,6 +10,14 @@ import dev.axle.resolver.pep440.Pep440Set;
 import dev.axle.resolver.pep440.PythonPackages;
 import dev.axle.resolver.pubgrub.Dependencies;
 import dev.axle.resolver.pubgrub.DependencyProvider;
+import dev.axle.resolver.python.Candidate;
+import dev.axle.resolver.python.CandidateMetadata;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.resolver.python.PackageSource;
+import dev.axle.resolver.python.PythonProvider;
+import dev.axle.resolver.python.ResolveOptions;
+import dev.axle.resolver.python.Target;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,28 +28,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A packse scenario as a PubGrub provider, for one target environment (CPython on Linux
- * x86_64, the scenario's Python version). Packages are normalized names; {@code name[extra]}
- * is a virtual package that depends on {@code name} at the same version plus the extra's
- * requirements, as uv models extras. The policies are pip's: the newest version first;
- * pre-releases only where a requirement names one, the options allow them, or a package has
- * nothing else; yanked versions only where a requirement pins them with {@code ==}; versions
- * whose Requires-Python excludes the target, or with neither an sdist nor a wheel for it, are
- * left out. The option {@code no_deps} (pip's {@code --no-deps}) installs only what the root names.
+ * A packse scenario as a PubGrub provider: axle's {@link PythonProvider} (the rules pip and uv
+ * share) over a {@link PackageSource} made of the scenario's packages, for one target
+ * environment (CPython on Linux x86_64, the scenario's Python version). The source leaves out
+ * versions with neither a usable sdist nor a wheel for the target; the provider applies the
+ * policies. The option {@code no_deps} is pip's {@code --no-deps}, {@code prereleases} its
+ * {@code --pre}.
  */
 final class ScenarioProvider implements DependencyProvider<String, Version, Pep440Set> {
-    static final String ROOT = "<root>";
+    static final String ROOT = PythonProvider.ROOT;
 
     private final PackseScenario scenario;
     private final Version python;
-    private final MarkerEnvironment environment;
-    private final Map<String, List<PackseScenario.PackageVersion>> packages = new LinkedHashMap<>();
-    private final Set<String> explicitPre = new HashSet<>();
-    private final Set<String> pinned = new HashSet<>();
-    private final boolean allPre;
-    private final boolean noDeps;
-    /** Installed versions to try first. */
-    private final Map<String, Version> preferred;
+    private final PythonProvider provider;
 
     ScenarioProvider(PackseScenario scenario) {
         this(scenario, Map.of(), Set.of());
@@ -49,53 +48,39 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
 
     /**
      * A provider for an environment where {@code installed} (normalized name to the installed
-     * distribution) is already installed. As pip: an installed distribution is a candidate even
-     * when the index no longer has it, and it is tried before the newest unless {@code upgrade}
+     * distribution) is already installed, tried before the newest unless {@code upgrade}
      * names its package (or is {@code :all:}, for an eager upgrade or a reinstall).
      */
     ScenarioProvider(PackseScenario scenario, Map<String, PackseScenario.PackageVersion> installed,
             Set<String> upgrade) {
         this.scenario = scenario;
-        Map<String, Version> kept = new LinkedHashMap<>();
-        installed.forEach((name, dist) -> {
-            if (!upgrade.contains(name) && !upgrade.contains(":all:")) {
-                kept.put(name, dist.version());
-            }
-        });
-        this.preferred = Map.copyOf(kept);
         String pythonText = scenario.options().getOrDefault("python",
                 scenario.environment().getOrDefault("python", "3.12"));
         this.python = Version.parse(pythonText.split("\\.").length == 2 ? pythonText + ".0" : pythonText);
         String minor = python.release().get(0) + "." + python.release().get(1);
-        this.environment = MarkerEnvironment.of(Map.ofEntries(
+        MarkerEnvironment environment = MarkerEnvironment.of(Map.ofEntries(
                 Map.entry("python_version", minor), Map.entry("python_full_version", python.toString()),
                 Map.entry("implementation_name", "cpython"), Map.entry("implementation_version", python.toString()),
                 Map.entry("platform_python_implementation", "CPython"), Map.entry("os_name", "posix"),
                 Map.entry("sys_platform", "linux"), Map.entry("platform_system", "Linux"),
                 Map.entry("platform_machine", "x86_64"), Map.entry("platform_release", ""),
                 Map.entry("platform_version", "")));
-        this.allPre = "true".equals(scenario.options().get("prereleases"))
+        boolean allPre = "true".equals(scenario.options().get("prereleases"))
                 || "allow".equals(scenario.options().get("prereleases"));
-        // pip's --no-deps: the root's requirements only (an extra still means its package).
-        this.noDeps = "true".equals(scenario.options().get("no_deps"));
-        scenario.packages().forEach((name, versions) -> packages.put(ProjectName.parse(name).toString(), versions));
-        installed.forEach((name, dist) -> {
-            List<PackseScenario.PackageVersion> versions = new ArrayList<>(packages.getOrDefault(name, List.of()));
-            if (versions.stream().noneMatch(v -> v.version().equals(dist.version()))) {
-                versions.add(dist);
-                packages.put(name, versions);
-            }
-        });
-        // As uv and pip: only what the user asked for opts a package into pre-releases or a
-        // yanked version, not what some dependency declares.
-        for (Requirement r : scenario.rootRequires()) {
-            String name = ProjectName.parse(r.name()).toString();
-            if (Boolean.TRUE.equals(r.specifier().prereleases())) {
-                explicitPre.add(name);
-            }
-            if (r.specifier().toString().startsWith("==") && r.specifier().size() == 1) {
-                pinned.add(name + " " + Version.parse(r.specifier().toString().substring(2).strip().replace(".*", "")));
-            }
+        Map<ProjectName, ResolveOptions.Installed> kept = new LinkedHashMap<>();
+        installed.forEach((name, dist) -> kept.put(ProjectName.parse(name), new ResolveOptions.Installed(
+                ProjectName.parse(name), dist.version(), metadata(dist))));
+        Set<ProjectName> upgraded = new HashSet<>();
+        upgrade.stream().filter(n -> !n.equals(":all:")).forEach(n -> upgraded.add(ProjectName.parse(n)));
+        ResolveOptions options = ResolveOptions.of(new Target(environment, python))
+                .withPrereleases(allPre ? ResolveOptions.Prereleases.ALLOW : ResolveOptions.Prereleases.IF_NECESSARY_OR_EXPLICIT)
+                .withNoDeps("true".equals(scenario.options().get("no_deps")))
+                .withInstalled(kept)
+                .withUpgrade(upgraded, upgrade.contains(":all:"));
+        try {
+            this.provider = new PythonProvider(new Source(), scenario.rootRequires(), options);
+        } catch (IOException | CandidateUnavailableException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -105,66 +90,71 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
 
     @Override
     public List<Version> versions(String pkg) {
-        String name = PythonPackages.project(pkg);
-        List<PackseScenario.PackageVersion> all = packages.getOrDefault(name, List.of());
-        boolean onlyPre = all.stream().allMatch(v -> v.version().isPrerelease());
-        List<Version> out = new ArrayList<>();
-        for (PackseScenario.PackageVersion v : all) {
-            if (v.version().isPrerelease() && !(allPre || onlyPre || explicitPre.contains(name))) {
-                continue;
-            }
-            if (v.yanked() && !pinned.contains(name + " " + v.version())) {
-                continue;
-            }
-            if (v.requiresPython().isPresent() && !SpecifierSet.parse(v.requiresPython().get()).contains(python, true)) {
-                continue;
-            }
-            if (!installable(name, v)) {
-                continue;
-            }
-            out.add(v.version());
-        }
-        out.sort(Comparator.reverseOrder());
-        Version current = preferred.get(name);
-        if (current != null && out.remove(current)) {
-            out.addFirst(current);
-        }
-        return out;
+        return provider.versions(pkg);
     }
 
     @Override
     public Dependencies<String, Pep440Set> dependencies(String pkg, Version version) {
-        Map<String, Pep440Set> dependencies = new LinkedHashMap<>();
-        List<Requirement> requires;
-        Set<String> extras = PythonPackages.extra(pkg).map(Set::of).orElse(Set.of());
-        if (pkg.equals(ROOT)) {
-            requires = scenario.rootRequires();
-        } else {
-            PackseScenario.PackageVersion v = packages.get(PythonPackages.project(pkg)).stream()
-                    .filter(candidate -> candidate.version().equals(version)).findFirst().orElseThrow();
-            requires = new ArrayList<>(noDeps ? List.of() : v.requires());
-            if (PythonPackages.extra(pkg).isPresent()) {
-                dependencies.put(PythonPackages.project(pkg), Pep440Set.SETS.singleton(version));
-                if (noDeps) {
-                    return Dependencies.of(dependencies);
-                }
-                v.extras().forEach((name, extraRequires) -> {
-                    if (PythonPackages.normalizeExtra(name).equals(PythonPackages.extra(pkg).get())) {
-                        requires.addAll(extraRequires);
+        return provider.dependencies(pkg, version);
+    }
+
+    private record ScenarioCandidate(ProjectName project, PackseScenario.PackageVersion release) implements Candidate {
+        @Override
+        public Version version() {
+            return release.version();
+        }
+
+        @Override
+        public Optional<String> requiresPython() {
+            return release.requiresPython();
+        }
+
+        @Override
+        public boolean yanked() {
+            return release.yanked();
+        }
+    }
+
+    private static CandidateMetadata metadata(PackseScenario.PackageVersion v) {
+        List<Requirement> requires = new ArrayList<>(v.requires());
+        Set<String> provides = new HashSet<>();
+        v.extras().forEach((extra, extraRequires) -> {
+            provides.add(PythonPackages.normalizeExtra(extra));
+            for (Requirement r : extraRequires) {
+                String marker = r.marker().map(m -> "(" + m + ") and ").orElse("");
+                requires.add(Requirement.parse(r.toString().replaceFirst(";.*$", "") + "; " + marker
+                        + "extra == \"" + extra + "\""));
+            }
+        });
+        return new CandidateMetadata(requires, provides, v.requiresPython());
+    }
+
+    /** The scenario's packages, without the versions the target cannot install. */
+    private final class Source implements PackageSource {
+        @Override
+        public List<Candidate> candidates(ProjectName project) {
+            List<Candidate> out = new ArrayList<>();
+            scenario.packages().forEach((name, versions) -> {
+                if (ProjectName.parse(name).equals(project)) {
+                    for (PackseScenario.PackageVersion v : versions) {
+                        if (installable(project.toString(), v)) {
+                            out.add(new ScenarioCandidate(project, v));
+                        }
                     }
-                });
-            }
+                }
+            });
+            return out;
         }
-        for (Requirement r : requires) {
-            if (!matches(r.marker(), extras)) {
-                continue;
-            }
-            if (r.url().isPresent()) {
-                return Dependencies.unavailable("it depends on " + r + ", a direct URL");
-            }
-            PythonPackages.require(dependencies, r);
+
+        @Override
+        public CandidateMetadata metadata(Candidate candidate) {
+            return ScenarioProvider.metadata(((ScenarioCandidate) candidate).release());
         }
-        return Dependencies.of(dependencies);
+
+        @Override
+        public Candidate direct(Requirement requirement) throws CandidateUnavailableException {
+            throw new CandidateUnavailableException("scenarios have no direct references: " + requirement);
+        }
     }
 
     private boolean installable(String name, PackseScenario.PackageVersion v) {
@@ -207,7 +197,4 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
         return false;
     }
 
-    boolean matches(Optional<Marker> marker, Set<String> extras) {
-        return marker.isEmpty() || marker.get().evaluate(environment.withExtras(extras));
-    }
 }

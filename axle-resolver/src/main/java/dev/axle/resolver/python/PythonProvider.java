@@ -1,0 +1,285 @@
+package dev.axle.resolver.python;
+
+import dev.axle.pep.InvalidSpecifierException;
+import dev.axle.pep.Marker;
+import dev.axle.pep.MarkerEnvironment;
+import dev.axle.pep.ProjectName;
+import dev.axle.pep.Requirement;
+import dev.axle.pep.SpecifierSet;
+import dev.axle.pep.Version;
+import dev.axle.resolver.pep440.Pep440Set;
+import dev.axle.resolver.pep440.PythonPackages;
+import dev.axle.resolver.pubgrub.Dependencies;
+import dev.axle.resolver.pubgrub.DependencyProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Python's rules as a PubGrub provider. Packages are normalized project names, the root
+ * ({@link #ROOT}) and {@code name[extra]}: a virtual package that depends on {@code name} at
+ * the same version plus the extra's requirements (as uv models extras).
+ *
+ * <p>The versions offered for a project, most preferred first: the installed or preferred
+ * version (unless upgraded), then the newest (or oldest, as {@link ResolveOptions.Strategy}
+ * says). Left out: versions whose Requires-Python excludes the target, yanked versions unless
+ * the user pins them with {@code ==}/{@code ===} (PEP 592), and pre-releases unless allowed
+ * ({@link ResolveOptions.Prereleases}). Only what the user asked for opts a project into
+ * pre-releases or a yanked version, not what some dependency declares: pip and uv agree there.
+ *
+ * <p>Source errors surface as {@link UncheckedIOException} (the solver passes runtime
+ * exceptions through; {@link Resolver} unwraps them).
+ */
+public final class PythonProvider implements DependencyProvider<String, Version, Pep440Set> {
+    /** The root package: the requirements being resolved. */
+    public static final String ROOT = "<root>";
+
+    private final PackageSource source;
+    private final ResolveOptions options;
+    private final MarkerEnvironment environment;
+    private final List<Requirement> requirements;
+    private final Map<String, List<Requirement>> constraints = new HashMap<>();
+    private final Map<String, List<Requirement>> overrides = new HashMap<>();
+    private final Set<String> requested = new HashSet<>();
+    private final Set<String> explicitPre = new HashSet<>();
+    private final Set<String> pinned = new HashSet<>();
+    private final Map<String, Candidate> directReferences = new HashMap<>();
+    private final Map<String, Map<Version, Candidate>> candidates = new HashMap<>();
+    private final Map<String, List<Version>> versions = new HashMap<>();
+
+    /**
+     * A provider for {@code requirements} (the user's, markers not yet evaluated).
+     *
+     * @throws CandidateUnavailableException if a direct reference among them cannot be used
+     */
+    public PythonProvider(PackageSource source, List<Requirement> requirements, ResolveOptions options)
+            throws IOException, CandidateUnavailableException {
+        this.source = source;
+        this.options = options;
+        this.environment = options.target().markers();
+        this.requirements = requirements.stream().filter(r -> applies(r.marker(), "")).toList();
+        for (Requirement r : options.constraints()) {
+            if (applies(r.marker(), "")) {
+                constraints.computeIfAbsent(name(r), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Requirement r : options.overrides()) {
+            if (applies(r.marker(), "")) {
+                overrides.computeIfAbsent(name(r), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Requirement> explicit = new ArrayList<>(this.requirements);
+        constraints.values().forEach(explicit::addAll);
+        overrides.values().forEach(explicit::addAll);
+        for (Requirement r : explicit) {
+            String name = name(r);
+            if (Boolean.TRUE.equals(r.specifier().prereleases())) {
+                explicitPre.add(name);
+            }
+            pin(r).ifPresent(v -> pinned.add(name + " " + v));
+        }
+        for (Requirement r : this.requirements) {
+            requested.add(name(r));
+            if (r.url().isPresent()) {
+                Candidate direct = source.direct(r);
+                Candidate other = directReferences.putIfAbsent(name(r), direct);
+                if (other != null && !other.equals(direct)) {
+                    throw new CandidateUnavailableException(
+                            "two different direct references are given for " + r.name() + ": " + other + " and " + direct);
+                }
+            }
+        }
+    }
+
+    /** The projects the user's requirements name (their markers true for the target). */
+    public Set<String> requested() {
+        return Set.copyOf(requested);
+    }
+
+    /** The candidate that the solution's {@code version} of {@code project} stands for. */
+    public Candidate candidate(String project, Version version) {
+        if (!candidates.containsKey(project)) {
+            versions(project);
+        }
+        Candidate c = candidates.getOrDefault(project, Map.of()).get(version);
+        if (c == null) {
+            throw new IllegalArgumentException("no candidate " + project + " " + version + " was offered");
+        }
+        return c;
+    }
+
+    @Override
+    public List<Version> versions(String pkg) {
+        String name = PythonPackages.project(pkg);
+        List<Version> known = versions.get(name);
+        if (known == null) {
+            known = offer(name);
+            versions.put(name, known);
+            Map<Version, Candidate> byVersion = candidates.get(name);
+            if (!known.isEmpty() && !(byVersion.get(known.getFirst()) instanceof ResolveOptions.Installed)) {
+                source.prefetch(List.of(byVersion.get(known.getFirst())));
+            }
+        }
+        return known;
+    }
+
+    private List<Version> offer(String name) {
+        Map<Version, Candidate> byVersion = new LinkedHashMap<>();
+        candidates.put(name, byVersion);
+        Candidate direct = directReferences.get(name);
+        if (direct != null) {
+            byVersion.put(direct.version(), direct);
+            return List.of(direct.version());
+        }
+        ProjectName project = ProjectName.parse(name);
+        List<Candidate> all;
+        try {
+            all = source.candidates(project);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean onlyPre = all.stream().allMatch(c -> c.version().isPrerelease());
+        boolean pre = options.prereleases() == ResolveOptions.Prereleases.ALLOW || onlyPre || explicitPre.contains(name);
+        for (Candidate c : all) {
+            if (c.version().isPrerelease() && !pre
+                    || c.yanked() && !pinned.contains(name + " " + c.version())
+                    || !pythonAllows(c.requiresPython())) {
+                continue;
+            }
+            byVersion.putIfAbsent(c.version(), c);
+        }
+        List<Version> ordered = new ArrayList<>(byVersion.keySet());
+        boolean lowest = options.strategy() == ResolveOptions.Strategy.LOWEST
+                || options.strategy() == ResolveOptions.Strategy.LOWEST_DIRECT && requested.contains(name);
+        ordered.sort(lowest ? Comparator.naturalOrder() : Comparator.reverseOrder());
+        if (!options.upgrades(project)) {
+            ResolveOptions.Installed installed = options.installed().get(project);
+            Version first = installed != null ? installed.version() : options.preferred().get(project);
+            if (installed != null) {
+                // What is installed stays a candidate even when no index has it any more, as in pip.
+                byVersion.put(installed.version(), installed);
+            }
+            if (first != null && (ordered.remove(first) || installed != null)) {
+                ordered.addFirst(first);
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    @Override
+    public Dependencies<String, Pep440Set> dependencies(String pkg, Version version) {
+        Map<String, Pep440Set> dependencies = new LinkedHashMap<>();
+        List<Requirement> requires;
+        String extra = "";
+        if (pkg.equals(ROOT)) {
+            requires = requirements;
+        } else {
+            String name = PythonPackages.project(pkg);
+            Candidate candidate = candidate(name, version);
+            CandidateMetadata metadata;
+            try {
+                metadata = candidate instanceof ResolveOptions.Installed installed ? installed.metadata()
+                        : source.metadata(candidate);
+            } catch (CandidateUnavailableException e) {
+                return Dependencies.unavailable(e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!pythonAllows(metadata.requiresPython())) {
+                return Dependencies.unavailable("it requires Python " + metadata.requiresPython().get()
+                        + " and the target is Python " + options.target().python());
+            }
+            Optional<String> virtual = PythonPackages.extra(pkg);
+            if (virtual.isPresent()) {
+                dependencies.put(name, Pep440Set.SETS.singleton(version));
+                extra = virtual.get();
+            }
+            requires = options.noDeps() ? List.of() : metadata.requiresDist();
+        }
+        for (Requirement declared : requires) {
+            // An extra's package adds what the extra adds; the rest comes with the project itself.
+            if (!applies(declared.marker(), extra) || !extra.isEmpty() && applies(declared.marker(), "")) {
+                continue;
+            }
+            for (Requirement r : overridden(declared)) {
+                if (r.url().isPresent()) {
+                    Candidate direct = directReferences.get(name(r));
+                    if (direct == null) {
+                        return Dependencies.unavailable("it depends on " + r + ", a direct reference;"
+                                + " name it among the requirements to allow it");
+                    }
+                    dependencies.merge(name(r), Pep440Set.SETS.singleton(direct.version()), Pep440Set::intersect);
+                    for (String e : r.extras()) {
+                        dependencies.merge(PythonPackages.withExtra(name(r), e),
+                                Pep440Set.SETS.singleton(direct.version()), Pep440Set::intersect);
+                    }
+                } else {
+                    PythonPackages.require(dependencies, r);
+                }
+            }
+        }
+        dependencies.replaceAll((dependency, set) -> constrained(PythonPackages.project(dependency), set));
+        return Dependencies.of(dependencies);
+    }
+
+    /** The requirements that stand for {@code declared}: the overrides of its project, or itself. */
+    private List<Requirement> overridden(Requirement declared) {
+        return overrides.getOrDefault(name(declared), List.of(declared));
+    }
+
+    private Pep440Set constrained(String project, Pep440Set set) {
+        for (Requirement c : constraints.getOrDefault(project, List.of())) {
+            if (c.url().isEmpty()) {
+                set = set.intersect(Pep440Set.of(c.specifier()));
+            }
+        }
+        return set;
+    }
+
+    /** Whether a marker holds for the target, {@code extra} being the extra asked for ("" if none). */
+    private boolean applies(Optional<Marker> marker, String extra) {
+        return marker.isEmpty() || marker.get().evaluate(environment.with("extra", extra));
+    }
+
+    /**
+     * Whether the target's Python satisfies a Requires-Python. One that does not parse is
+     * ignored, as pip does: indexes serve such values, and refusing them would hide releases.
+     */
+    private boolean pythonAllows(Optional<String> requiresPython) {
+        if (requiresPython.isEmpty() || requiresPython.get().isBlank()) {
+            return true;
+        }
+        try {
+            return SpecifierSet.parse(requiresPython.get()).contains(options.target().python(), true);
+        } catch (InvalidSpecifierException e) {
+            return true;
+        }
+    }
+
+    /** The version a requirement pins with a single {@code ==V} or {@code ===V}. */
+    private static Optional<String> pin(Requirement r) {
+        if (r.specifier().size() != 1) {
+            return Optional.empty();
+        }
+        String s = r.specifier().toString();
+        if (s.startsWith("===")) {
+            return Optional.of(s.substring(3).strip());
+        }
+        if (s.startsWith("==") && !s.endsWith(".*")) {
+            return Optional.of(Version.parse(s.substring(2).strip()).toString());
+        }
+        return Optional.empty();
+    }
+
+    private static String name(Requirement r) {
+        return ProjectName.parse(r.name()).toString();
+    }
+}
