@@ -10,22 +10,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.axle.env.PythonInterpreter;
+import dev.axle.finder.Finder;
+import dev.axle.finder.FoundCandidate;
+import dev.axle.installer.db.InstalledDistributions;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.resolver.python.Resolution;
+import dev.axle.resolver.python.ResolutionException;
+import dev.axle.resolver.python.ResolveOptions;
+import dev.axle.resolver.python.Resolver;
+import dev.axle.resolver.python.Target;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code axle install}: wheel files into an environment, all or nothing. */
+/**
+ * {@code axle install}: requirements resolved against indexes, or wheel files, into an
+ * environment, all or nothing.
+ */
 @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Install wheel files into a Python environment. Everything given is installed, or nothing is:"
-                + " a failure or Ctrl-C rolls the environment back.")
+        description = "Install packages into a Python environment: requirements (names, wheel files, URLs)"
+                + " resolved with their dependencies against the package indexes. Everything is installed, or"
+                + " nothing is: a failure or Ctrl-C rolls the environment back.")
 final class InstallCommand extends EnvironmentCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "WHEEL", description = "Wheel files (.whl)")
-    List<Path> wheels;
+    @Parameters(arity = "0..*", paramLabel = "REQ",
+            description = "Requirements (numpy>=2, 'requests[socks]', name @ URL) or wheel files")
+    List<String> requirements = new ArrayList<>();
 
-    @Option(names = "--no-deps", description = "Do not check that the wheels' dependencies are installed or given")
-    boolean noDeps;
+    @Mixin
+    ResolutionArguments resolution;
+
+    @Mixin
+    IndexArguments index;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write what is installed as pip's installation report (JSON, version 1); - for stdout")
+    Path report;
 
     @Option(names = {"--reinstall", "--force-reinstall"}, description = "Install even what is installed at the same version")
     boolean reinstall;
@@ -52,17 +75,28 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Session session = session();
-        List<WheelSource> sources = new ArrayList<>();
-        for (Path wheel : wheels) {
-            Path file = session.cwd.resolve(wheel).normalize();
-            if (!Files.isRegularFile(file)) {
-                session.err.println("error: " + wheel + ": no such file" + (wheel.toString().endsWith(".whl") ? ""
-                        : "; axle install takes wheel files here (installing by name from an index comes later)"));
-                return 1;
-            }
-            sources.add(WheelSource.requested(file));
+        if (requirements.isEmpty() && resolution.requirements.isEmpty()) {
+            throw new UsageException("nothing to install: name requirements, wheel files or -r FILE");
         }
         Environment environment = session.environment(where);
+        ProgressBar progress = session.progress(output);
+        List<WheelSource> sources;
+        boolean resolved = !onlyWheelFiles(session);
+        if (resolved) {
+            Optional<List<WheelSource>> found = resolve(session, environment, progress);
+            if (found.isEmpty()) {
+                return 1;
+            }
+            sources = found.get();
+            if (dryRun) {
+                return 0;
+            }
+        } else {
+            sources = new ArrayList<>();
+            for (String wheel : requirements) {
+                sources.add(WheelSource.requested(session.cwd.resolve(wheel).normalize()));
+            }
+        }
         if (!dryRun) {
             environment.checkInstallAllowed(breakSystemPackages);
             // pip makes a --target or --prefix folder that is not there yet; so does axle.
@@ -71,9 +105,10 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         LinkMode mode = linkMode != null ? linkMode
                 : session.env.containsKey("AXLE_LINK_MODE") ? LinkMode.parse(session.env.get("AXLE_LINK_MODE"))
                 : LinkMode.AUTO;
-        ProgressBar progress = session.progress(output);
+        // After a resolution the resolver has checked the dependencies; the installer need not.
         Installer installer = new Installer(environment, new WheelCache(session.cache.root().resolve("wheels-v1")),
-                new Installer.Options(noDeps, reinstall, dryRun, compile, mode), progress, session.unpackProcess());
+                new Installer.Options(resolution.noDeps || resolved, reinstall, dryRun, compile, mode), progress,
+                session.unpackProcess());
         List<Change> changes = installer.install(sources);
         progress.clear();
         if (!output.quiet) {
@@ -86,6 +121,88 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                     .ifPresent(w -> session.err.println("warning: " + w));
         }
         return 0;
+    }
+
+    /**
+     * Whether this is the installer's own job: local wheel files only, no requirements files
+     * and no index named. They are installed as given, their dependencies checked against
+     * each other and the environment rather than resolved.
+     */
+    private boolean onlyWheelFiles(Session session) {
+        if (!resolution.requirements.isEmpty() || !resolution.constraints.isEmpty() || index.indexUrl != null
+                || !index.extraIndexUrls.isEmpty() || !index.findLinks.isEmpty() || report != null) {
+            return false;
+        }
+        for (String r : requirements) {
+            if (!r.endsWith(".whl") || !Files.isRegularFile(session.cwd.resolve(r))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Resolves the requirements and downloads what they need; empty after explaining a failure. */
+    private Optional<List<WheelSource>> resolve(Session session, Environment environment, ProgressBar progress)
+            throws Exception {
+        long start = System.nanoTime();
+        Resolving.Input input = Resolving.read(session, requirements, resolution);
+        PythonInterpreter python = environment.interpreter();
+        Target target = new Target(python.markerEnvironment(), python.version());
+        InstalledDistributions installed = Reading.read(session, environment);
+        ResolveOptions options = Resolving.options(target, input, resolution, false, installed, reinstall);
+        try (Finder finder = Resolving.finder(session, input, index, target, python.supportedTags())) {
+            Resolution result;
+            try {
+                result = new Resolver(finder).resolve(input.requirements(), options);
+            } catch (ResolutionException e) {
+                session.err.println("error: no solution: the requirements cannot all be satisfied");
+                e.getMessage().lines().forEach(line -> session.err.println("  " + line));
+                return Optional.empty();
+            } catch (CandidateUnavailableException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (!output.quiet) {
+                session.err.println("Resolved " + (result.packages().size() == 1 ? "1 package"
+                        : result.packages().size() + " packages") + " in " + Durations.format(System.nanoTime() - start));
+            }
+            List<FoundCandidate> fetch = new ArrayList<>();
+            List<String> sdists = new ArrayList<>();
+            for (Resolution.Package p : result.packages()) {
+                if (p.candidate() instanceof FoundCandidate found) {
+                    if (!found.wheel()) {
+                        sdists.add(found.file().filename());
+                    }
+                    fetch.add(found);
+                }
+            }
+            if (!sdists.isEmpty()) {
+                throw new UsageException("only source distributions are available for " + String.join(", ", sdists)
+                        + ", and axle does not build them yet; install wheels of them (or pin versions that have wheels)");
+            }
+            // TODO(issue 4): --report, once core metadata converts to JSON
+            if (dryRun) {
+                printPlan(session, result, installed);
+                return Optional.of(List.of());
+            }
+            List<Path> files = finder.downloadAll(fetch, progress);
+            List<WheelSource> sources = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                FoundCandidate c = fetch.get(i);
+                boolean requested = result.get(c.project()).map(Resolution.Package::requested).orElse(false);
+                sources.add(new WheelSource(files.get(i), requested, c.direct(), Optional.of(c.file().url().toString())));
+            }
+            return Optional.of(sources);
+        }
+    }
+
+    /** pip's {@code --dry-run} after a resolution: what would change, nothing downloaded. */
+    private void printPlan(Session session, Resolution result, InstalledDistributions installed) {
+        List<Resolution.Package> changing = result.packages().stream().filter(p -> !p.installed()).toList();
+        session.out.println("Would install " + (changing.size() == 1 ? "1 package" : changing.size() + " packages"));
+        for (Resolution.Package p : changing) {
+            installed.get(p.project()).ifPresent(d -> session.out.println(" - " + d.displayName() + "==" + d.versionText()));
+            session.out.println(" + " + p.project() + "==" + p.version());
+        }
     }
 
     private void report(Session session, List<Change> changes, long nanos) {

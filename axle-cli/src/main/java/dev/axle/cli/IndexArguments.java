@@ -1,0 +1,102 @@
+package dev.axle.cli;
+
+import dev.axle.finder.IndexStrategy;
+import dev.axle.resolver.requirements.ParsedRequirements;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where distributions are found: pip's index options, each also read from an {@code AXLE_}
+ * environment variable ({@code AXLE_INDEX_URL}, {@code AXLE_EXTRA_INDEX_URL} and
+ * {@code AXLE_FIND_LINKS} space-separated, {@code AXLE_NO_INDEX}, {@code AXLE_INDEX_STRATEGY}).
+ * Precedence: the command line, then the requirements files' own options, then the variables.
+ */
+final class IndexArguments {
+    static final String DEFAULT_INDEX = "https://pypi.org/simple";
+
+    @Option(names = {"-i", "--index-url"}, paramLabel = "URL",
+            description = "The package index (a PEP 503/691 simple API; default " + DEFAULT_INDEX + ", or $AXLE_INDEX_URL)")
+    String indexUrl;
+
+    @Option(names = "--extra-index-url", paramLabel = "URL",
+            description = "More indexes, asked after --index-url (see --index-strategy)")
+    List<String> extraIndexUrls = new ArrayList<>();
+
+    @Option(names = {"-f", "--find-links"}, paramLabel = "PATH|URL",
+            description = "A folder of distributions, or an HTML page of links to them")
+    List<String> findLinks = new ArrayList<>();
+
+    @Option(names = "--no-index", description = "Use no index: only --find-links and direct references")
+    boolean noIndex;
+
+    @Option(names = "--index-strategy", paramLabel = "STRATEGY",
+            description = "first-index (default: a project comes from the first index that has it)"
+                    + " or unsafe-best-match (the best version of every index, as pip)")
+    String indexStrategy;
+
+    /** The indexes to ask, first one first. */
+    List<URI> indexes(ParsedRequirements files, Map<String, String> env, Path cwd) {
+        if (noIndex || files.noIndex() || truthy(env.get("AXLE_NO_INDEX"))) {
+            return List.of();
+        }
+        String main = indexUrl != null ? indexUrl
+                : files.indexUrl().orElse(env.getOrDefault("AXLE_INDEX_URL", DEFAULT_INDEX));
+        List<String> all = new ArrayList<>();
+        all.add(main);
+        all.addAll(extraIndexUrls);
+        all.addAll(files.extraIndexUrls());
+        if (extraIndexUrls.isEmpty() && env.containsKey("AXLE_EXTRA_INDEX_URL")) {
+            all.addAll(words(env.get("AXLE_EXTRA_INDEX_URL")));
+        }
+        List<URI> out = new ArrayList<>();
+        for (String u : all) {
+            URI uri = location(u, cwd);
+            if (!out.contains(uri)) {
+                out.add(uri);
+            }
+        }
+        return out;
+    }
+
+    /** The find-links locations, as URLs ({@code file:} for folders and local pages). */
+    List<URI> findLinks(ParsedRequirements files, Map<String, String> env, Path cwd) {
+        List<String> all = new ArrayList<>(findLinks);
+        all.addAll(files.findLinks());
+        if (findLinks.isEmpty() && env.containsKey("AXLE_FIND_LINKS")) {
+            all.addAll(words(env.get("AXLE_FIND_LINKS")));
+        }
+        return all.stream().map(u -> location(u, cwd)).distinct().toList();
+    }
+
+    IndexStrategy strategy(Map<String, String> env) {
+        String s = indexStrategy != null ? indexStrategy : env.getOrDefault("AXLE_INDEX_STRATEGY", "first-index");
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "first-index" -> IndexStrategy.FIRST_INDEX;
+            case "unsafe-best-match" -> IndexStrategy.UNSAFE_BEST_MATCH;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--index-strategy must be first-index or unsafe-best-match, not " + s);
+        };
+    }
+
+    /** A URL as given, or a local path made a {@code file:} URL. */
+    static URI location(String given, Path cwd) {
+        if (given.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*") || given.startsWith("file:")) {
+            return URI.create(given);
+        }
+        return cwd.resolve(given).toAbsolutePath().normalize().toUri();
+    }
+
+    private static List<String> words(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static boolean truthy(String value) {
+        return value != null && List.of("1", "true", "yes", "on").contains(value.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.axle.cli;
+
+import dev.axle.resolver.python.ResolveOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** What to resolve and how: pip's and uv's resolver options. */
+final class ResolutionArguments {
+    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE", description = "Install from a requirements file")
+    List<Path> requirements = new ArrayList<>();
+
+    @Option(names = {"-c", "--constraint"}, paramLabel = "FILE",
+            description = "Constrain versions with a constraints file (installs nothing by itself)")
+    List<Path> constraints = new ArrayList<>();
+
+    @Option(names = "--override", paramLabel = "FILE",
+            description = "Override the requirements on these projects, the dependencies' declared ones included")
+    List<Path> overrides = new ArrayList<>();
+
+    @Option(names = "--pre", description = "Allow pre-releases everywhere (else only where a requirement names one)")
+    boolean pre;
+
+    @Option(names = {"-U", "--upgrade"}, description = "Upgrade every package to the newest allowed version")
+    boolean upgrade;
+
+    @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME",
+            description = "Upgrade this package, keep the others where they are")
+    List<String> upgradePackages = new ArrayList<>();
+
+    @Option(names = "--resolution", paramLabel = "STRATEGY",
+            description = "highest (default), lowest, or lowest-direct (lowest for what you named)")
+    String resolution;
+
+    @Option(names = "--no-deps", description = "Install what is named, not its dependencies")
+    boolean noDeps;
+
+    ResolveOptions.Strategy strategy() {
+        if (resolution == null) {
+            return ResolveOptions.Strategy.HIGHEST;
+        }
+        return switch (resolution.toLowerCase(Locale.ROOT)) {
+            case "highest" -> ResolveOptions.Strategy.HIGHEST;
+            case "lowest" -> ResolveOptions.Strategy.LOWEST;
+            case "lowest-direct" -> ResolveOptions.Strategy.LOWEST_DIRECT;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--resolution must be highest, lowest or lowest-direct, not " + resolution);
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package dev.axle.cli;
+
+import dev.axle.finder.Finder;
+import dev.axle.finder.FinderOptions;
+import dev.axle.index.Index;
+import dev.axle.index.IndexOptions;
+import dev.axle.installer.db.InstalledDistribution;
+import dev.axle.installer.db.InstalledDistributions;
+import dev.axle.pep.ProjectName;
+import dev.axle.pep.Requirement;
+import dev.axle.pep.tags.SupportedTags;
+import dev.axle.resolver.python.CandidateMetadata;
+import dev.axle.resolver.python.ResolveOptions;
+import dev.axle.resolver.python.Target;
+import dev.axle.resolver.requirements.Location;
+import dev.axle.resolver.requirements.ParsedRequirements;
+import dev.axle.resolver.requirements.RequirementEntry;
+import dev.axle.resolver.requirements.RequirementsParser;
+import dev.axle.resolver.requirements.RequirementsReader;
+import dev.axle.resolver.requirements.RequirementsFileException;
+import dev.axle.resolver.pep440.PythonPackages;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the resolving commands share: the requirements read from the command line and files,
+ * the finder over the configured indexes, and the resolver's options.
+ */
+final class Resolving {
+    /** How command-line requirements are named in messages about them. */
+    private static final Path COMMAND_LINE = Path.of("(command line)");
+
+    private Resolving() {}
+
+    /** The requirements, constraints and file options, read as pip reads them. */
+    record Input(List<Requirement> requirements, List<Requirement> constraints, List<Requirement> overrides,
+            ParsedRequirements files) {}
+
+    /**
+     * Reads the command line's requirements and the {@code -r}/{@code -c} files as one
+     * requirements file (so that errors carry the file and line, and the files' options apply).
+     *
+     * @throws RequirementsFileException on a bad line
+     * @throws UsageException for what axle cannot install yet (source trees, sdists by path)
+     */
+    static Input read(Session session, List<String> args, ResolutionArguments resolution) {
+        StringBuilder text = new StringBuilder();
+        for (String arg : args) {
+            text.append(arg.replace("\\", "\\\\")).append('\n');
+        }
+        for (Path file : resolution.requirements) {
+            text.append("-r ").append(quoted(session.cwd.resolve(file))).append('\n');
+        }
+        for (Path file : resolution.constraints) {
+            text.append("-c ").append(quoted(session.cwd.resolve(file))).append('\n');
+        }
+        Location commandLine = Location.of(session.cwd.resolve(COMMAND_LINE));
+        RequirementsReader files = RequirementsReader.localFiles();
+        RequirementsReader reader = location -> location.identity().equals(commandLine.identity())
+                ? text.toString() : files.read(location);
+        RequirementsParser parser = new RequirementsParser(reader, session.env);
+        ParsedRequirements parsed = parser.parseRequirements(commandLine);
+        List<Requirement> requirements = new ArrayList<>();
+        List<Requirement> constraints = new ArrayList<>();
+        for (RequirementEntry entry : parsed.entries()) {
+            Requirement r = entry.requirement().orElseThrow(() -> new UsageException(entry.origin() + ": " + entry
+                    + ": axle cannot build source trees or source distributions yet; give a wheel, or a name"));
+            (entry.constraint() ? constraints : requirements).add(r);
+        }
+        List<Requirement> overrides = new ArrayList<>();
+        for (Path file : resolution.overrides) {
+            for (RequirementEntry entry : parser.parseRequirements(Location.of(session.cwd.resolve(file))).entries()) {
+                entry.requirement().ifPresent(overrides::add);
+            }
+        }
+        return new Input(requirements, constraints, overrides, parsed);
+    }
+
+    private static String quoted(Path path) {
+        String s = path.toString();
+        return Pattern.compile("\\s").matcher(s).find() ? "\"" + s + "\"" : s;
+    }
+
+    /** The resolver options for {@code target}, with what is installed as the preference. */
+    static ResolveOptions options(Target target, Input input, ResolutionArguments args, boolean pre,
+            InstalledDistributions installed, boolean reinstall) {
+        Map<ProjectName, ResolveOptions.Installed> kept = new LinkedHashMap<>();
+        if (installed != null) {
+            for (InstalledDistribution d : installed) {
+                d.version().ifPresent(v -> kept.put(d.name(), new ResolveOptions.Installed(d.name(), v, metadata(d))));
+            }
+        }
+        Set<ProjectName> upgrade = new HashSet<>();
+        args.upgradePackages.forEach(n -> upgrade.add(ProjectName.parse(n)));
+        return ResolveOptions.of(target)
+                .withPrereleases(pre || args.pre || input.files().pre() ? ResolveOptions.Prereleases.ALLOW
+                        : ResolveOptions.Prereleases.IF_NECESSARY_OR_EXPLICIT)
+                .withStrategy(args.strategy())
+                .withConstraints(input.constraints())
+                .withOverrides(input.overrides())
+                .withInstalled(kept)
+                .withUpgrade(upgrade, args.upgrade || reinstall)
+                .withNoDeps(args.noDeps);
+    }
+
+    private static CandidateMetadata metadata(InstalledDistribution d) {
+        Set<String> extras = new HashSet<>();
+        d.metadata().list(dev.axle.pep.MetadataField.PROVIDES_EXTRA).orElse(List.of())
+                .forEach(e -> extras.add(PythonPackages.normalizeExtra(e)));
+        return new CandidateMetadata(d.requires(), extras,
+                d.metadata().string(dev.axle.pep.MetadataField.REQUIRES_PYTHON));
+    }
+
+    /** A finder over the configured indexes, downloads kept in the cache. */
+    static Finder finder(Session session, Input input, IndexArguments index, Target target, SupportedTags tags) {
+        IndexOptions options = IndexOptions.defaults();
+        List<Index> indexes = index.indexes(input.files(), session.env, session.cwd).stream()
+                .map(u -> Index.of(u, options)).toList();
+        return new Finder(indexes, options, new FinderOptions(target, tags, index.strategy(session.env),
+                session.cache.root().resolve("downloads-v1"), 8));
+    }
+}

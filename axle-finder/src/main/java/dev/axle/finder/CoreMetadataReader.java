@@ -1,0 +1,102 @@
+package dev.axle.finder;
+
+import dev.axle.pep.InvalidRequirementException;
+import dev.axle.pep.MetadataField;
+import dev.axle.pep.ProjectName;
+import dev.axle.pep.RawMetadata;
+import dev.axle.pep.Requirement;
+import dev.axle.pep.Version;
+import dev.axle.resolver.python.CandidateMetadata;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.resolver.pep440.PythonPackages;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/** Core metadata read for the resolver, from a metadata file's bytes or a wheel on disk. */
+final class CoreMetadataReader {
+    private CoreMetadataReader() {}
+
+    /** The fields whose being dynamic in an sdist's PKG-INFO makes it useless before a build. */
+    private static final Set<String> NEEDED = Set.of("requires-dist", "requires-python", "provides-extra");
+
+    /**
+     * The resolver's view of {@code bytes}, a METADATA (or, for an sdist, PKG-INFO) file of
+     * {@code candidate}, checked to be the candidate's own.
+     */
+    static CandidateMetadata read(byte[] bytes, FoundCandidate candidate) throws CandidateUnavailableException {
+        RawMetadata raw = RawMetadata.parseEmail(bytes);
+        String name = raw.string(MetadataField.NAME).orElse("");
+        String version = raw.string(MetadataField.VERSION).orElse("");
+        if (!ProjectName.isValid(name) || !ProjectName.parse(name).equals(candidate.project())
+                || Version.tryParse(version).filter(candidate.version()::equals).isEmpty()) {
+            throw new CandidateUnavailableException("its metadata names " + name + " " + version
+                    + ", not " + candidate.project() + " " + candidate.version() + " (" + candidate.file().filename() + ")");
+        }
+        if (!candidate.wheel()) {
+            staticSdist(raw, candidate);
+        }
+        List<Requirement> requires = new ArrayList<>();
+        for (String line : raw.list(MetadataField.REQUIRES_DIST).orElse(List.of())) {
+            try {
+                requires.add(Requirement.parse(line));
+            } catch (InvalidRequirementException e) {
+                throw new CandidateUnavailableException("its metadata has an invalid Requires-Dist: " + line
+                        + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            }
+        }
+        Set<String> extras = new HashSet<>();
+        raw.list(MetadataField.PROVIDES_EXTRA).orElse(List.of()).forEach(e -> extras.add(PythonPackages.normalizeExtra(e)));
+        return new CandidateMetadata(requires, extras, raw.string(MetadataField.REQUIRES_PYTHON));
+    }
+
+    /** PEP 643: an sdist's metadata counts only from version 2.2 on, and only where not Dynamic. */
+    private static void staticSdist(RawMetadata raw, FoundCandidate candidate) throws CandidateUnavailableException {
+        Version metadataVersion = Version.tryParse(raw.string(MetadataField.METADATA_VERSION).orElse("1.0"))
+                .orElse(Version.parse("1.0"));
+        List<String> dynamic = raw.list(MetadataField.DYNAMIC).orElse(List.of()).stream()
+                .map(d -> d.toLowerCase(Locale.ROOT)).filter(NEEDED::contains).toList();
+        if (metadataVersion.compareTo(Version.parse("2.2")) < 0 || !dynamic.isEmpty()) {
+            throw new CandidateUnavailableException(sdistOnly(candidate) + (dynamic.isEmpty()
+                    ? "; its metadata (version " + metadataVersion + ") predates PEP 643, so it may change when built"
+                    : "; its metadata declares " + String.join(", ", dynamic) + " dynamic (PEP 643)"));
+        }
+    }
+
+    /** The start of every message about a version that only an sdist offers. */
+    static String sdistOnly(FoundCandidate candidate) {
+        return "only a source distribution (" + candidate.file().filename() + ") is available for "
+                + candidate.project() + " " + candidate.version() + " and axle does not build source distributions"
+                + " yet";
+    }
+
+    /** The METADATA of the wheel at {@code wheel}: the one {@code *.dist-info/METADATA} at its top. */
+    static byte[] fromWheel(Path wheel) throws IOException {
+        try (ZipFile zip = new ZipFile(wheel.toFile())) {
+            ZipEntry found = null;
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry e = entries.nextElement();
+                String n = e.getName();
+                int slash = n.indexOf('/');
+                if (slash > 0 && n.substring(0, slash).endsWith(".dist-info") && n.substring(slash + 1).equals("METADATA")) {
+                    if (found != null) {
+                        throw new IOException(wheel.getFileName() + " has more than one .dist-info folder with METADATA");
+                    }
+                    found = e;
+                }
+            }
+            if (found == null) {
+                throw new IOException(wheel.getFileName() + " has no .dist-info/METADATA: it is not a valid wheel");
+            }
+            try (var in = zip.getInputStream(found)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+}

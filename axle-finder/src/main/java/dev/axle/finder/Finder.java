@@ -1,0 +1,346 @@
+package dev.axle.finder;
+
+import dev.axle.index.DistributionFile;
+import dev.axle.index.DownloadListener;
+import dev.axle.index.Index;
+import dev.axle.index.IndexOptions;
+import dev.axle.index.ProjectPage;
+import dev.axle.pep.InvalidSdistFilenameException;
+import dev.axle.pep.InvalidWheelFilenameException;
+import dev.axle.pep.ProjectName;
+import dev.axle.pep.Requirement;
+import dev.axle.pep.SdistFilename;
+import dev.axle.pep.SpecifierSet;
+import dev.axle.pep.Version;
+import dev.axle.pep.WheelFilename;
+import dev.axle.resolver.python.Candidate;
+import dev.axle.resolver.python.CandidateMetadata;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.resolver.python.PackageSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The configured indexes as one {@link PackageSource}. For each version of a project it offers
+ * the one file the target would install: the compatible wheel with the most preferred tags,
+ * else the sdist; files whose Requires-Python excludes the target, and wheels for other
+ * platforms, are not offered. Metadata comes from the index's metadata file (PEP 658) when it
+ * has one, else from the wheel, downloaded into the cache (where the installer finds it later).
+ *
+ * <p>Work is done ahead on a pool of {@link FinderOptions#parallelism()} threads: the metadata
+ * the resolver will probably need next ({@link #prefetch}), and the project pages of each
+ * fetched metadata's dependencies. Results are kept for the life of the finder; close it to
+ * stop the pool.
+ */
+public final class Finder implements PackageSource, AutoCloseable {
+    private final List<Index> indexes;
+    private final FinderOptions options;
+    private final IndexOptions indexOptions;
+    private final ExecutorService pool;
+    private final Map<ProjectName, CompletableFuture<List<Candidate>>> pages = new ConcurrentHashMap<>();
+    private final Map<URI, CompletableFuture<CandidateMetadata>> metadata = new ConcurrentHashMap<>();
+    private final Map<URI, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
+    private final Map<URI, Index> directOrigins = new ConcurrentHashMap<>();
+
+    /**
+     * A finder over {@code indexes}, in order of precedence; {@code indexOptions} serve the
+     * origins of direct references.
+     */
+    public Finder(List<Index> indexes, IndexOptions indexOptions, FinderOptions options) {
+        this.indexes = List.copyOf(indexes);
+        this.options = options;
+        this.indexOptions = indexOptions;
+        this.pool = Executors.newFixedThreadPool(options.parallelism(), Thread.ofPlatform().daemon().name("axle-fetch-", 0).factory());
+    }
+
+    @Override
+    public List<Candidate> candidates(ProjectName project) throws IOException {
+        return await(page(project));
+    }
+
+    private CompletableFuture<List<Candidate>> page(ProjectName project) {
+        return pages.computeIfAbsent(project, p -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return find(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, pool));
+    }
+
+    private List<Candidate> find(ProjectName project) throws IOException {
+        Map<Version, FoundCandidate> best = new LinkedHashMap<>();
+        Map<Version, Integer> ranks = new LinkedHashMap<>();
+        for (Index index : indexes) {
+            Optional<ProjectPage> page = index.projectPage(project);
+            if (page.isEmpty()) {
+                continue;
+            }
+            for (DistributionFile file : page.get().files()) {
+                consider(project, file, index, best, ranks);
+            }
+            if (options.strategy() == IndexStrategy.FIRST_INDEX) {
+                break;
+            }
+        }
+        return List.copyOf(best.values());
+    }
+
+    /**
+     * Keeps {@code file} if it is the best so far for its version: a wheel the target supports
+     * over an sdist, better tags over worse, a file not yanked over a yanked one, the first index
+     * over later ones.
+     */
+    private void consider(ProjectName project, DistributionFile file, Index index, Map<Version, FoundCandidate> best,
+            Map<Version, Integer> ranks) {
+        String filename = file.filename();
+        Version version;
+        int rank;
+        try {
+            if (filename.endsWith(".whl")) {
+                WheelFilename wheel = WheelFilename.parse(filename);
+                OptionalInt r = options.tags().bestRank(wheel.tags());
+                if (!wheel.name().equals(project.toString()) || r.isEmpty()) {
+                    return;
+                }
+                version = wheel.version();
+                rank = r.getAsInt();
+            } else {
+                SdistFilename sdist = SdistFilename.parse(filename);
+                if (!sdist.name().equals(project.toString())) {
+                    return;
+                }
+                version = sdist.version();
+                rank = Integer.MAX_VALUE - 1;
+            }
+        } catch (InvalidWheelFilenameException | InvalidSdistFilenameException e) {
+            return;
+        }
+        if (!pythonAllows(file.requiresPython())) {
+            return;
+        }
+        if (file.yanked().yanked()) {
+            rank = rank / 2 + Integer.MAX_VALUE / 2; // any file not yanked ranks before any yanked one
+        }
+        Integer held = ranks.get(version);
+        if (held == null || rank < held) {
+            ranks.put(version, rank);
+            best.put(version, new FoundCandidate(project, version, file, index, false));
+        }
+    }
+
+    private boolean pythonAllows(Optional<String> requiresPython) {
+        if (requiresPython.isEmpty() || requiresPython.get().isBlank()) {
+            return true;
+        }
+        try {
+            return SpecifierSet.parse(requiresPython.get()).contains(options.target().python(), true);
+        } catch (RuntimeException e) {
+            return true; // an invalid Requires-Python is ignored, as pip does
+        }
+    }
+
+    @Override
+    public CandidateMetadata metadata(Candidate candidate) throws IOException, CandidateUnavailableException {
+        return await(metadataOf((FoundCandidate) candidate), CandidateUnavailableException.class);
+    }
+
+    @Override
+    public void prefetch(List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            metadataOf((FoundCandidate) c);
+        }
+    }
+
+    private CompletableFuture<CandidateMetadata> metadataOf(FoundCandidate candidate) {
+        return metadata.computeIfAbsent(candidate.file().url(), u -> CompletableFuture.supplyAsync(() -> {
+            try {
+                CandidateMetadata read = CoreMetadataReader.read(metadataBytes(candidate), candidate);
+                for (Requirement r : read.requiresDist()) {
+                    if (r.url().isEmpty() && (r.marker().isEmpty()
+                            || r.marker().get().evaluate(options.target().markers().with("extra", "")))) {
+                        page(ProjectName.parse(r.name()));
+                    }
+                }
+                return read;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (CandidateUnavailableException e) {
+                throw new CompletionException(e);
+            }
+        }, pool));
+    }
+
+    private byte[] metadataBytes(FoundCandidate candidate) throws IOException, CandidateUnavailableException {
+        Optional<byte[]> file = candidate.index().coreMetadata(candidate.file());
+        if (file.isPresent()) {
+            return file.get();
+        }
+        if (!candidate.wheel()) {
+            throw new CandidateUnavailableException(CoreMetadataReader.sdistOnly(candidate)
+                    + "; the index gives no static metadata for it (PEP 643)");
+        }
+        return CoreMetadataReader.fromWheel(download(candidate, DownloadListener.NONE));
+    }
+
+    @Override
+    public Candidate direct(Requirement requirement) throws IOException, CandidateUnavailableException {
+        String reference = requirement.url().orElseThrow();
+        URI url;
+        try {
+            url = URI.create(reference);
+        } catch (IllegalArgumentException e) {
+            throw new CandidateUnavailableException("its URL is not valid: " + reference);
+        }
+        String raw = url.getRawPath() == null ? "" : url.getRawPath();
+        String filename = java.net.URLDecoder.decode(raw.substring(raw.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        if (!filename.endsWith(".whl")) {
+            throw new CandidateUnavailableException(requirement.name() + " @ " + reference
+                    + " is not a wheel; axle does not build source distributions or source trees yet");
+        }
+        WheelFilename wheel;
+        try {
+            wheel = WheelFilename.parse(filename);
+        } catch (InvalidWheelFilenameException e) {
+            throw new CandidateUnavailableException(filename + " is not a valid wheel filename");
+        }
+        ProjectName project = ProjectName.parse(requirement.name());
+        if (!wheel.name().equals(project.toString())) {
+            throw new CandidateUnavailableException(reference + " is a wheel of " + wheel.name() + ", not of " + project);
+        }
+        Map<String, String> hashes = new LinkedHashMap<>();
+        String fragment = url.getFragment();
+        if (fragment != null && fragment.contains("=")) {
+            hashes.put(fragment.substring(0, fragment.indexOf('=')), fragment.substring(fragment.indexOf('=') + 1));
+        }
+        URI location = URI.create(url.getScheme() + ":" + url.getRawSchemeSpecificPart());
+        URI parent = location.resolve(".");
+        Index origin = directOrigins.computeIfAbsent(parent, p -> Index.of(p, indexOptions));
+        return new FoundCandidate(project, wheel.version(), DistributionFile.of(filename, location, hashes), origin, true);
+    }
+
+    /**
+     * The candidate's file on disk: a {@code file:} URL's own file, else a download kept in the
+     * cache under its sha256 (or its URL's, when the index gives no sha256), verified against
+     * the index's hashes on the way. Downloads of one file at once share one transfer.
+     */
+    public Path download(FoundCandidate candidate, DownloadListener listener) throws IOException {
+        return await(downloads.computeIfAbsent(candidate.file().url(), u -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return fetch(candidate, listener);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, pool)));
+    }
+
+    /** Downloads all of {@code candidates} in parallel; their files, in the same order. */
+    public List<Path> downloadAll(List<FoundCandidate> candidates, DownloadListener listener) throws IOException {
+        List<CompletableFuture<Path>> started = new ArrayList<>();
+        for (FoundCandidate c : candidates) {
+            started.add(downloads.computeIfAbsent(c.file().url(), u -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    return fetch(c, listener);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, pool)));
+        }
+        List<Path> out = new ArrayList<>();
+        for (CompletableFuture<Path> f : started) {
+            out.add(await(f));
+        }
+        return out;
+    }
+
+    private Path fetch(FoundCandidate candidate, DownloadListener listener) throws IOException {
+        DistributionFile file = candidate.file();
+        if ("file".equalsIgnoreCase(file.url().getScheme())) {
+            Path local = Path.of(file.url());
+            if (!Files.isRegularFile(local)) {
+                throw new IOException("no such file: " + local);
+            }
+            return local;
+        }
+        String sha256 = file.hashes().get("sha256");
+        String key = sha256 != null ? sha256 : "url-" + sha256(file.url().toString());
+        Path folder = options.downloads().resolve(key.substring(0, 2)).resolve(key);
+        Path target = folder.resolve(file.filename());
+        if (Files.isRegularFile(target)) {
+            return target;
+        }
+        Files.createDirectories(folder);
+        candidate.index().download(file, target, listener);
+        return target;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for {@code future}, rethrowing what it failed with. */
+    private static <T> T await(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, Class<CandidateUnavailableException> unavailable)
+            throws IOException, CandidateUnavailableException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof CandidateUnavailableException u) {
+                throw u;
+            }
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static IOException rethrow(Throwable cause) {
+        if (cause instanceof UncheckedIOException u) {
+            return u.getCause();
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new IOException(cause);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        indexes.forEach(Index::close);
+        directOrigins.values().forEach(Index::close);
+    }
+}
