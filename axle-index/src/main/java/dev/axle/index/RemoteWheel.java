@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * <p>A server that answers a range with the whole file (200) has its answer streamed to a
  * temporary file, verified, and read there; one that refuses (416) or answers a range that cannot
  * be used (no or another Content-Range, a changed length) is asked for the whole file instead.
+ * A 206 shows that the server serves ranges, so no HEAD request asks for Accept-Ranges first.
  */
 final class RemoteWheel implements ZipBytes, AutoCloseable {
     private static final Pattern CONTENT_RANGE = Pattern.compile("\\s*bytes\\s+(\\d+)-(\\d+)/(\\d+)\\s*",
@@ -141,7 +142,7 @@ final class RemoteWheel implements ZipBytes, AutoCloseable {
      * cover (-1 for the first, suffix, request).
      */
     private void fetch(String range, long from, long to) throws IOException {
-        Part part = new Part();
+        Part part = new Part(from < 0 ? ZipDirectory.TAIL : to - from);
         Fetcher.Ranged answer = fetcher.getRange(wheel.url(), range, info -> info.statusCode() == 206 ? part : whole())
                 .orElseThrow(() -> fetcher.missing(wheel.url()));
         if (answer.status() == 200) {
@@ -169,8 +170,13 @@ final class RemoteWheel implements ZipBytes, AutoCloseable {
     }
 
     /** A 206's body, kept in memory (parts are small: the tail, a directory, one entry). */
-    private static final class Part implements ResponseBody {
+    private final class Part implements ResponseBody {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final long asked;
+
+        Part(long asked) {
+            this.asked = asked;
+        }
 
         @Override
         public void start(Head head) {
@@ -178,7 +184,10 @@ final class RemoteWheel implements ZipBytes, AutoCloseable {
         }
 
         @Override
-        public void accept(ByteBuffer b) {
+        public void accept(ByteBuffer b) throws IOException {
+            if (bytes.size() + b.remaining() > asked) {
+                throw new IOException(shown + ": the server sent more than the " + asked + " bytes asked for");
+            }
             byte[] piece = new byte[b.remaining()];
             b.get(piece);
             bytes.writeBytes(piece);
