@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * GET requests for one index: its credentials, redirects, retries with backoff and timeouts,
@@ -94,6 +96,72 @@ final class Fetcher implements AutoCloseable {
             if (!retryable(status) || attempt > options.retries()) {
                 throw unavailable(last, attempt, status, error);
             }
+            pause(wait(attempt, exchange));
+        }
+    }
+
+    /**
+     * What a ranged request got: 206 (the part asked for), 200 (the server ignored the Range
+     * header and sent the whole file) or 416 (it would not serve the range), with the final URL
+     * (without credentials) and the response's headers.
+     */
+    record Ranged(int status, URI url, HttpHeaders headers) {}
+
+    /**
+     * GETs part of an http(s) {@code url}, sending {@code range} as the Range header, following
+     * redirects and retrying as {@link #get} does. A 206's or a 200's body streams into the
+     * {@link ResponseBody} that {@code bodies} gives for that response (asked again on each
+     * attempt); other bodies are discarded.
+     *
+     * @return the response; empty if there is no such file (HTTP 404)
+     * @throws IndexUnavailableException if the server could not be reached or answered another error
+     */
+    Optional<Ranged> getRange(URI url, String range, Function<HttpResponse.ResponseInfo, ResponseBody> bodies)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            URI current = url;
+            HttpResponse<Void> response = null;
+            IOException error = null;
+            try {
+                for (int redirects = 0; ; redirects++) {
+                    URI requested = Credentials.strip(current);
+                    HttpRequest request = HttpRequest.newBuilder(request(current, "*/*"), (name, value) -> true)
+                            .header("Range", range).build();
+                    StreamingSubscriber[] streaming = new StreamingSubscriber[1];
+                    response = send(request, info -> {
+                        boolean wanted = info.statusCode() == 200 || info.statusCode() == 206;
+                        var head = new ResponseBody.Head(requested, info.headers().firstValue("Content-Type"),
+                                info.headers().firstValueAsLong("Content-Length"));
+                        return streaming[0] = new StreamingSubscriber(wanted ? bodies.apply(info) : IGNORED, head);
+                    });
+                    await(streaming[0]);
+                    Optional<URI> next = redirect(current, response);
+                    if (next.isEmpty() || redirects == MAX_REDIRECTS) {
+                        break;
+                    }
+                    current = next.get();
+                }
+            } catch (StreamingSubscriber.BodyFailure f) {
+                throw f.getCause();
+            } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                response = null;
+                error = e;
+            }
+            int status = response == null ? -1 : response.statusCode();
+            if (status == 200 || status == 206 || status == 416) {
+                return Optional.of(new Ranged(status, Credentials.strip(current), response.headers()));
+            }
+            if (status == 404) {
+                return Optional.empty();
+            }
+            if (!retryable(status) || attempt > options.retries()) {
+                throw unavailable(current, attempt, status, error);
+            }
+            Exchange exchange = response == null ? null
+                    : new Exchange(status, current, null, retryAfter(response));
             pause(wait(attempt, exchange));
         }
     }

@@ -28,6 +28,25 @@ final class HtmlPages {
     static ProjectPage projectPage(byte[] body, Optional<Charset> charset, URI url) throws InvalidIndexPageException {
         Document document = parse(body, charset, url);
         ApiVersion version = repositoryVersion(document, url);
+        List<DistributionFile> files = files(document, url);
+        String name = projectName(url);
+        try {
+            return ProjectPage.of(name, version, files, List.of());
+        } catch (InvalidNameException e) {
+            throw new InvalidIndexPageException(url, "an HTML project page does not name its project, and the"
+                    + " last segment of its URL ('" + name + "') is no project name; request <index>/<project>/", e);
+        }
+    }
+
+    /**
+     * Every link on any HTML page (a find-links page need not be a simple API page): the files it
+     * links to, with their {@code data-*} attributes as on a project page.
+     */
+    static List<DistributionFile> links(byte[] body, Optional<Charset> charset, URI url) {
+        return files(parse(body, charset, url), url);
+    }
+
+    private static List<DistributionFile> files(Document document, URI url) {
         URI base = base(document, url);
         List<DistributionFile> files = new ArrayList<>();
         for (Element anchor : document.getElementsByTag("a")) {
@@ -36,13 +55,7 @@ final class HtmlPages {
                 FileLink.resolve(base, anchor.attr("href")).ifPresent(link -> files.add(file(anchor, link)));
             }
         }
-        String name = projectName(url);
-        try {
-            return ProjectPage.of(name, version, files, List.of());
-        } catch (InvalidNameException e) {
-            throw new InvalidIndexPageException(url, "an HTML project page does not name its project, and the"
-                    + " last segment of its URL ('" + name + "') is no project name; request <index>/<project>/", e);
-        }
+        return files;
     }
 
     static ProjectList projectList(byte[] body, Optional<Charset> charset, URI url) throws InvalidIndexPageException {

@@ -78,16 +78,28 @@ public final class Index implements AutoCloseable {
     public Optional<ProjectPage> projectPage(ProjectName project) throws IOException {
         URI page = url.resolve(project + "/");
         boolean file = "file".equalsIgnoreCase(url.getScheme());
-        var collected = new Collected(Map.of());
-        Optional<ResponseBody.Head> head = fetcher.get(file ? page.resolve("index.html") : page, SimpleApi.ACCEPT,
-                collected);
-        if (head.isEmpty()) {
+        Optional<Fetched> fetched = fetch(file ? page.resolve("index.html") : page, SimpleApi.ACCEPT);
+        if (fetched.isEmpty()) {
             return Optional.empty();
         }
         // A file index is a folder of HTML pages, as pip reads it; links resolve against the folder.
-        URI base = file ? page : head.get().url();
-        String contentType = file ? SimpleApi.TEXT_HTML : head.get().contentType().orElse(null);
-        return Optional.of(SimpleApi.parseProjectPage(contentType, collected.bytes(), base));
+        URI base = file ? page : fetched.get().head().url();
+        String contentType = file ? SimpleApi.TEXT_HTML : fetched.get().head().contentType().orElse(null);
+        return Optional.of(SimpleApi.parseProjectPage(contentType, fetched.get().body(), base));
+    }
+
+    /** A page and its response's head. */
+    record Fetched(ResponseBody.Head head, byte[] body) {}
+
+    /** The page at {@code url}, in memory; empty if there is none (HTTP 404, no such file). */
+    Optional<Fetched> fetch(URI url, String accept) throws IOException {
+        var collected = new Collected(Map.of());
+        return fetcher.get(url, accept, collected).map(head -> new Fetched(head, collected.bytes()));
+    }
+
+    /** The error for a page or file that should exist but does not. */
+    IndexUnavailableException missing(URI url) {
+        return fetcher.missing(url);
     }
 
     /**
@@ -125,12 +137,53 @@ public final class Index implements AutoCloseable {
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             var streamed = new Streamed(file, out, listener);
             found(fetcher.get(file.url(), "*/*", streamed), file.url());
-            streamed.hashes.verify(Credentials.redact(file.url()));
+            streamed.verify(Credentials.redact(file.url()));
             out.close();
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * A wheel's core metadata read from the wheel, for when the index offers no metadata file
+     * ({@link #coreMetadata} is empty). A {@code file:} wheel is read in place. Over http(s) only
+     * the zip's end, its central directory and the {@code METADATA} entry are requested, with HTTP
+     * range requests, usually one or two: those parts cannot be verified against the page's
+     * hashes, which cover the whole file, so a wheel read this way must still be verified when it
+     * is downloaded to be installed. A server that refuses ranges (or answers them with the whole
+     * file) has the whole wheel downloaded to a temporary file instead, verified against the
+     * page's hashes, read and deleted.
+     *
+     * @param wheel    a wheel ({@code .whl}) this index lists
+     * @param listener told about the download if the whole wheel is downloaded
+     * @return the {@code METADATA} bytes, and how they were read
+     * @throws IllegalArgumentException  if {@code wheel}'s filename is no wheel filename
+     * @throws InvalidWheelException     if the file is no zip, or has no single {@code .dist-info}
+     *                                   folder of the wheel's project holding a {@code METADATA}
+     * @throws HashMismatchException     if the whole wheel was downloaded and does not match its hashes
+     * @throws IndexUnavailableException if the index could not be reached or answered an error
+     */
+    public WheelMetadata wheelMetadata(DistributionFile wheel, DownloadListener listener) throws IOException {
+        DistInfo.filename(wheel);
+        if ("file".equalsIgnoreCase(wheel.url().getScheme())) {
+            Path path = Path.of(wheel.url());
+            if (!Files.isRegularFile(path)) {
+                throw fetcher.missing(wheel.url());
+            }
+            try (FileChannel in = FileChannel.open(path)) {
+                return new WheelMetadata(DistInfo.metadata(ZipBytes.of(in), wheel, wheel.url().toString()),
+                        WheelMetadata.Via.LOCAL_FILE);
+            }
+        }
+        try (RemoteWheel remote = new RemoteWheel(fetcher, wheel, listener)) {
+            return remote.metadata();
+        }
+    }
+
+    /** {@link #wheelMetadata(DistributionFile, DownloadListener)} without progress reports. */
+    public WheelMetadata wheelMetadata(DistributionFile wheel) throws IOException {
+        return wheelMetadata(wheel, DownloadListener.NONE);
     }
 
     /** A file the page lists is expected to exist: its absence is an error. */
@@ -171,7 +224,7 @@ public final class Index implements AutoCloseable {
     }
 
     /** A body streamed to a file, hashed and reported on the way. */
-    private static final class Streamed implements ResponseBody {
+    static final class Streamed implements ResponseBody {
         private final DistributionFile file;
         private final FileChannel out;
         private final DownloadListener listener;
@@ -202,6 +255,11 @@ public final class Index implements AutoCloseable {
                 downloaded += out.write(b);
             }
             listener.progress(file, downloaded, total);
+        }
+
+        /** @param url the URL as shown, credentials redacted */
+        void verify(String url) throws HashMismatchException {
+            hashes.verify(url);
         }
     }
 

@@ -21,9 +21,14 @@
  *   <li>{@link dev.axle.index.Index}: one index (http, https or {@code file:}): project pages,
  *       PEP 658 metadata files and downloads, verified against the pages' hashes; configured by
  *       {@link dev.axle.index.IndexOptions} (timeouts, retries, User-Agent); downloads report to
- *       a {@link dev.axle.index.DownloadListener}.</li>
+ *       a {@link dev.axle.index.DownloadListener}. Without a metadata file,
+ *       {@link dev.axle.index.Index#wheelMetadata} reads a wheel's {@code METADATA} with HTTP
+ *       range requests (a {@link dev.axle.index.WheelMetadata} says how it was read).</li>
+ *   <li>{@link dev.axle.index.FindLinks}: a find-links folder or HTML page's files, and the
+ *       project a distribution's filename names.</li>
  *   <li>Errors: {@link dev.axle.index.IndexUnavailableException} (unreachable, timed out, an
- *       error status, after retries), {@link dev.axle.index.HashMismatchException}.</li>
+ *       error status, after retries), {@link dev.axle.index.HashMismatchException},
+ *       {@link dev.axle.index.InvalidWheelException}.</li>
  * </ul>
  */
 package dev.axle.index;
