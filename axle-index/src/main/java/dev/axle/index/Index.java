@@ -42,7 +42,9 @@ public final class Index implements AutoCloseable {
     /**
      * The index at {@code url} (its simple API root; a missing final {@code /} is added).
      *
-     * @throws IllegalArgumentException if {@code url} is not an absolute http, https or file URL
+     * @throws IllegalArgumentException if {@code url} is not an absolute http, https or file URL,
+     *                                  a proxy variable in the options' environment is not an http
+     *                                  proxy URL, or the options' {@code cert} bundle is unusable
      */
     public static Index of(URI url, IndexOptions options) {
         Objects.requireNonNull(options, "options");
@@ -79,8 +81,8 @@ public final class Index implements AutoCloseable {
         URI page = url.resolve(project + "/");
         boolean file = "file".equalsIgnoreCase(url.getScheme());
         var collected = new Collected(Map.of());
-        Optional<ResponseBody.Head> head = fetcher.get(file ? page.resolve("index.html") : page, SimpleApi.ACCEPT,
-                collected);
+        Optional<ResponseBody.Head> head = fetcher.getCached(file ? page.resolve("index.html") : page,
+                SimpleApi.ACCEPT, collected);
         if (head.isEmpty()) {
             return Optional.empty();
         }
@@ -105,7 +107,7 @@ public final class Index implements AutoCloseable {
         }
         URI metadata = file.coreMetadataUrl();
         var collected = new Collected(file.coreMetadata().hashes());
-        found(fetcher.get(metadata, "*/*", collected), metadata);
+        found(fetcher.getCached(metadata, "*/*", collected), metadata);
         collected.hashes.verify(Credentials.redact(metadata));
         return Optional.of(collected.bytes());
     }
