@@ -468,16 +468,19 @@ final class Fetcher implements AutoCloseable {
             return new IndexUnavailableException(shown, attempts, status, what,
                     "Check the index URL, your network and proxy; for a slow index, raise the timeouts.", error);
         }
-        boolean sentCredentials = credentialsFor(url).isPresent();
+        Optional<Credentials> sent = credentialsFor(url);
         String source = foundIn.get(origin(url));
         String what = status == 404 ? "HTTP 404 (not found)" : "HTTP " + status;
+        String where = "give them in the index URL (https://user:password@host/simple/) or in " + options.netrcFile()
+                + " (machine " + url.getHost() + " login USER password PASS)"
+                + (options.keyring() ? ", or store the password in keyring for the user name in the index URL"
+                        + " (https://user@host/simple/)." : ".");
         String hint = switch (status) {
             case 401 -> source != null ? "The index refused the credentials from " + source + "; check them."
-                    : sentCredentials ? "The index refused the credentials in its URL; check them."
-                    : "The index requires credentials; give them in the index URL (https://user:password@host/simple/)"
-                    + " or in " + options.netrcFile() + " (machine " + url.getHost() + " login USER password PASS)"
-                    + (options.keyring() ? ", or store them in keyring with the user name in the index URL"
-                            + " (https://user@host/simple/)." : ".");
+                    : sent.isEmpty() ? "The index requires credentials; " + where
+                    : sent.get().password().isEmpty() ? "The index refused the user name (or token) in its URL without"
+                            + " a password" + (options.keyring() ? ", and keyring had none for it" : "") + "; " + where
+                    : "The index refused the credentials in its URL; check them.";
             case 403 -> "The index denied access; check the credentials in the index URL and what they may read.";
             case 404 -> "The index does not have it (any more); read the project's page again and retry.";
             case 407 -> "The proxy requires credentials; give them in the proxy URL (http://user:password@proxy:port)."
