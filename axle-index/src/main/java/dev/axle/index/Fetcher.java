@@ -454,8 +454,8 @@ final class Fetcher implements AutoCloseable {
         Optional<SSLException> tls = tlsFailure(error);
         if (tls.isPresent()) {
             return new IndexUnavailableException(shown, attempts, status, "the TLS connection to " + hostPort
-                    + " failed, its certificate is not trusted or its host name does not match ("
-                    + tls.get().getMessage() + ")",
+                    + " failed, its certificate is not trusted or its host name does not match: "
+                    + tls.get().getMessage(),
                     "If " + url.getHost() + " uses a private certificate authority, give its certificates with"
                     + " --cert FILE (a PEM bundle, which replaces the JDK's trust store); to skip verification"
                     + " for this host, add --trusted-host " + hostPort + ".", error);
