@@ -148,7 +148,7 @@ final class Fetcher implements AutoCloseable {
         try {
             exchange = fetch(url, accept, recording, stored.map(CacheEntry::validators).orElse(Map.of()));
         } catch (IndexUnavailableException e) {
-            if (stored.isPresent() && e.status().isEmpty() && stored.get().usableWhenDisconnected()) {
+            if (stored.isPresent() && disconnected(e) && stored.get().usableWhenDisconnected()) {
                 return Optional.of(stored.get().replay(body));
             }
             throw e;
@@ -166,6 +166,11 @@ final class Fetcher implements AutoCloseable {
             cache.get().delete(key);
         }
         return exchange.status() == 200 ? Optional.of(exchange.head()) : Optional.empty();
+    }
+
+    /** No connection or no answer in time: not a refused certificate or an insecure URL, which the cache must not hide. */
+    private static boolean disconnected(IndexUnavailableException e) {
+        return e.status().isEmpty() && e.getCause() != null && tlsFailure(e.getCause()).isEmpty();
     }
 
     /** Stores an entry; a cache that cannot be written (full, read-only) must not fail a good response. */
