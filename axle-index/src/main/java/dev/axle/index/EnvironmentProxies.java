@@ -1,8 +1,6 @@
 package dev.axle.index;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.PasswordAuthentication;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -23,7 +21,7 @@ import java.util.Optional;
  * ranges are not understood.)
  *
  * <p>A proxy URL's credentials ({@code http://user:pass@proxy:3128}) are given to the JDK as
- * proxy authentication; see {@link #authenticator()} for the JDK's limits.
+ * Proxy-Authorization; see {@link #authorization(URI)} for the JDK's limits.
  */
 final class EnvironmentProxies extends ProxySelector {
     private final Optional<URI> http;
@@ -72,7 +70,7 @@ final class EnvironmentProxies extends ProxySelector {
     }
 
     private static int proxyPort(URI proxy) {
-        return proxy.getPort() >= 0 ? proxy.getPort() : "https".equalsIgnoreCase(proxy.getScheme()) ? 443 : 80;
+        return proxy.getPort() >= 0 ? proxy.getPort() : 80;
     }
 
     @Override
@@ -126,10 +124,11 @@ final class EnvironmentProxies extends ProxySelector {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + " is not a proxy URL: " + redactedValue(v), e);
             }
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme()))) {
+            // The JDK's HTTP client speaks to a proxy in plain HTTP only: no TLS to it, no SOCKS.
+            if (uri.getHost() == null || !"http".equalsIgnoreCase(uri.getScheme())) {
                 throw new IllegalArgumentException(name + " must be an http proxy URL such as"
-                        + " http://proxy.example:3128 (SOCKS proxies are not supported): " + redactedValue(v));
+                        + " http://proxy.example:3128 (https and SOCKS proxies are not supported): "
+                        + redactedValue(v));
             }
             return uri;
         });
@@ -142,43 +141,18 @@ final class EnvironmentProxies extends ProxySelector {
     }
 
     /**
-     * What answers the JDK's question for proxy credentials: those in the proxy URL (never
-     * server credentials, which {@link Fetcher} sends itself); empty if no proxy URL has any.
+     * The Proxy-Authorization header for {@code url}'s proxy, if its proxy URL has credentials.
+     * Sent with every request rather than through a {@link java.net.Authenticator}: with one
+     * installed, the JDK turns an index's own 401 into an exception, which would hide it from the
+     * netrc and keyring lookup.
      *
-     * <p>The JDK's HTTP client sends them (as Basic Proxy-Authorization) only after the proxy
-     * asks with a 407; and for https URLs, tunnelled through CONNECT, the JDK refuses Basic
-     * authentication by default: the JVM must be started with
-     * {@code -Djdk.http.auth.tunneling.disabledSchemes=} (empty) for it. Plain http URLs
-     * through a proxy are not affected ({@code jdk.http.auth.proxying.disabledSchemes} is empty
-     * by default).
+     * <p>The JDK's limits: for plain http URLs the header reaches the proxy as set. For https
+     * URLs, tunnelled through CONNECT, the JDK copies it into the CONNECT request only if Basic is
+     * not in {@code jdk.http.auth.tunneling.disabledSchemes}, and by default it is: the JVM must be
+     * started with {@code -Djdk.http.auth.tunneling.disabledSchemes=} (empty) for an https index
+     * behind a proxy that requires credentials.
      */
-    Optional<Authenticator> authenticator() {
-        List<URI> withCredentials = proxies().stream().filter(p -> Credentials.of(p).isPresent()).toList();
-        if (withCredentials.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                if (getRequestorType() != RequestorType.PROXY) {
-                    return null;
-                }
-                for (URI p : withCredentials) {
-                    if (p.getHost().equalsIgnoreCase(getRequestingHost()) && proxyPort(p) == getRequestingPort()) {
-                        Credentials c = Credentials.of(p).orElseThrow();
-                        return new PasswordAuthentication(c.user(), c.password().toCharArray());
-                    }
-                }
-                return null;
-            }
-        });
-    }
-
-    /** Every configured proxy's URL. */
-    List<URI> proxies() {
-        List<URI> all = new ArrayList<>();
-        http.ifPresent(all::add);
-        https.filter(p -> !all.contains(p)).ifPresent(all::add);
-        return all;
+    Optional<String> authorization(URI url) {
+        return proxyFor(url).flatMap(Credentials::of).map(Credentials::basicAuthorization);
     }
 }

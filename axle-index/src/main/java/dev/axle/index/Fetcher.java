@@ -49,6 +49,7 @@ final class Fetcher implements AutoCloseable {
     private final URI index;
     private final Optional<Credentials> credentials;
     private final HttpClient client;
+    private final EnvironmentProxies proxies;
     private final Optional<HttpCache> cache;
     /** Cache keys revalidated by this client: in {@link IndexOptions.CacheMode#REFRESH}, each once. */
     private final Set<String> revalidated = ConcurrentHashMap.newKeySet();
@@ -69,10 +70,9 @@ final class Fetcher implements AutoCloseable {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
-        EnvironmentProxies proxies = EnvironmentProxies.of(options.environment());
+        this.proxies = EnvironmentProxies.of(options.environment());
         if (proxies.any()) {
             builder.proxy(proxies);
-            proxies.authenticator().ifPresent(builder::authenticator);
         }
         if (options.cert().isPresent() || !options.trustedHosts().isEmpty()) {
             builder.sslContext(TrustStore.context(options));
@@ -328,6 +328,7 @@ final class Fetcher implements AutoCloseable {
             b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade offers, which some proxies mishandle
         }
         conditional.forEach(b::header);
+        proxies.authorization(target).ifPresent(p -> b.header("Proxy-Authorization", p));
         credentialsFor(url).ifPresent(c -> b.header("Authorization", c.basicAuthorization()));
         return b.build();
     }

@@ -70,6 +70,8 @@ class ProxyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("https_proxy", "socks5://****@proxy:1080")
                 .hasMessageNotContaining("pr0xy");
+        assertThatThrownBy(() -> EnvironmentProxies.of(Map.of("http_proxy", "https://proxy:443")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https and SOCKS");
     }
 
     private LoopbackServer server() throws Exception {
@@ -85,10 +87,14 @@ class ProxyTest {
     }
 
     @Test
-    void plainHttpThroughAProxyThatAsksForCredentials() throws Exception {
+    void plainHttpThroughAProxyThatRequiresCredentials() throws Exception {
         String expected = "Basic " + Base64.getEncoder().encodeToString("carol:pr0xy".getBytes(StandardCharsets.UTF_8));
         var proxy = server().on("/", x -> {
-            if (expected.equals(x.getRequestHeaders().getFirst("Proxy-Authorization"))) {
+            if (x.getRequestURI().getPath().startsWith("/private/")) {
+                // The index behind the proxy asks for its own credentials: not the proxy's.
+                x.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"index\"");
+                send(x, 401, "text/plain", "who are you?");
+            } else if (expected.equals(x.getRequestHeaders().getFirst("Proxy-Authorization"))) {
                 send(x, 200, SimpleApi.JSON_V1, PAGE);
             } else {
                 x.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"proxy\"");
@@ -104,8 +110,13 @@ class ProxyTest {
 
         assertThat(proxy.requests).extracting(LoopbackServer.Request::target).allSatisfy(target ->
                 assertThat(target).hasToString("http://pypi.example/simple/holygrail/"));
-        assertThat(proxy.requests).extracting(r -> r.header("Proxy-Authorization")).containsExactly(null, expected);
+        assertThat(proxy.requests).extracting(r -> r.header("Proxy-Authorization")).containsExactly(expected);
         assertThat(proxy.requests).allSatisfy(r -> assertThat(r.authorization()).isNull());
+
+        var privateIndex = Thrown.by(IndexUnavailableException.class,
+                () -> index(URI.create("http://pypi.example/private/"), options).projectPage(HOLYGRAIL));
+        assertThat(privateIndex.getMessage()).contains("HTTP 401", "requires credentials");
+        assertThat(proxy.requests.get(proxy.requests.size() - 1).authorization()).isNull();
 
         Index refused = index(URI.create("http://pypi.example/simple/"), options.withEnvironment(
                 Map.of("HTTP_PROXY", proxyUrl.replace("carol:pr0xy@", ""))));
