@@ -264,7 +264,9 @@ final class Fetcher implements AutoCloseable {
                 // that the connection can serve the next request.
                 return streaming[0] = new StreamingSubscriber(info.statusCode() == 200 ? body : IGNORED, head);
             });
-            await(streaming[0]);
+            if (streaming[0] != null) {
+                await(streaming[0]);
+            } // else a proxy's answer to CONNECT (a 407), which the JDK hands over without a body
             if (response.statusCode() == 200) {
                 return new Exchange(200, requested, response.headers(), streaming[0].head(), Optional.empty());
             }
@@ -490,7 +492,8 @@ final class Fetcher implements AutoCloseable {
             case 403 -> "The index denied access; check the credentials in the index URL and what they may read.";
             case 404 -> "The index does not have it (any more); read the project's page again and retry.";
             case 407 -> "The proxy requires credentials; give them in the proxy URL (http://user:password@proxy:port)."
-                    + " For https through a proxy, the JVM also needs -Djdk.http.auth.tunneling.disabledSchemes=";
+                    + " For https through a proxy, the JDK sends them only if the JVM runs with"
+                    + " -Djdk.http.auth.tunneling.disabledSchemes= (empty).";
             case 429 -> "The index is limiting requests; wait and retry, or allow more retries.";
             default -> status >= 500 ? "The index is failing; try again later, or allow more retries."
                     : isRedirect(status) ? "The index redirects too often, or to no http(s) URL; check the index URL."

@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -136,6 +137,38 @@ class TlsTest {
         Index otherPort = index(HttpIndexTest.FAST.withTrustedHosts(List.of("127.0.0.1:1")));
         assertThat(Thrown.by(IndexUnavailableException.class, () -> otherPort.projectPage(HOLYGRAIL)).getMessage())
                 .contains("TLS", "--trusted-host " + hostPort);
+    }
+
+    @Test
+    void httpsThroughATunnellingProxy() throws Exception {
+        try (var proxy = new TunnelProxy(false)) {
+            IndexOptions options = HttpIndexTest.FAST.withCert(pem)
+                    .withEnvironment(Map.of("https_proxy", "http://carol:pr0xy@127.0.0.1:" + proxy.port()));
+
+            assertThat(index(options).projectPage(HOLYGRAIL)).isPresent();
+
+            // The certificate was checked for the index, not the proxy, through the tunnel.
+            assertThat(proxy.connects).singleElement().satisfies(c -> {
+                assertThat(c.requestLine()).isEqualTo("CONNECT " + hostPort + " HTTP/1.1");
+                // The JDK's default jdk.http.auth.tunneling.disabledSchemes=Basic keeps the proxy's
+                // credentials out of CONNECT (documented on EnvironmentProxies#authorization).
+                assertThat(c.headers()).doesNotContainKey("proxy-authorization");
+            });
+        }
+    }
+
+    @Test
+    void proxyRefusingTheTunnelIsExplained() throws Exception {
+        try (var proxy = new TunnelProxy(true)) {
+            IndexOptions options = HttpIndexTest.FAST.withCert(pem)
+                    .withEnvironment(Map.of("HTTPS_PROXY", "http://carol:pr0xy@127.0.0.1:" + proxy.port()));
+
+            var e = Thrown.by(IndexUnavailableException.class, () -> index(options).projectPage(HOLYGRAIL));
+
+            assertThat(e.getMessage()).contains("HTTP 407", hostPort, "jdk.http.auth.tunneling.disabledSchemes")
+                    .doesNotContain("pr0xy");
+            assertThat(e.attempts()).isEqualTo(1);
+        }
     }
 
     @Test
