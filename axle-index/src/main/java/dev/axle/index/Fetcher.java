@@ -1,5 +1,6 @@
 package dev.axle.index;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -13,18 +14,25 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * GET requests for one index: its credentials, redirects, retries with backoff and timeouts,
- * and {@code file:} URLs read from disk. Bodies stream into a {@link ResponseBody}.
+ * GET requests for one index: its credentials (from its URL, a netrc file, the keyring command),
+ * proxies, TLS trust, redirects, retries with backoff and timeouts, the HTTP cache, and
+ * {@code file:} URLs read from disk. Bodies stream into a {@link ResponseBody}.
  *
- * <p>Redirects are followed here rather than by the JDK so that credentials go only where the
- * index is (same scheme, host and port) and never to another host a redirect points at.
+ * <p>Redirects are followed here rather than by the JDK so that credentials go only where they
+ * belong (same scheme, host and port) and never to another host a redirect points at.
  */
 final class Fetcher implements AutoCloseable {
     private static final int MAX_REDIRECTS = 10;
@@ -42,41 +50,156 @@ final class Fetcher implements AutoCloseable {
     private final URI index;
     private final Optional<Credentials> credentials;
     private final HttpClient client;
+    private final EnvironmentProxies proxies;
+    private final Optional<HttpCache> cache;
+    /** Cache keys revalidated by this client: in {@link IndexOptions.CacheMode#REFRESH}, each once. */
+    private final Set<String> revalidated = ConcurrentHashMap.newKeySet();
+    /** Credentials found in netrc or keyring after a 401, by origin, and where they came from. */
+    private final Map<String, Credentials> found = new ConcurrentHashMap<>();
+    private final Map<String, String> foundIn = new ConcurrentHashMap<>();
+    private final Set<String> lookedUp = ConcurrentHashMap.newKeySet();
+    private Netrc netrc; // read on the first 401, guarded by this
 
+    /**
+     * @throws IllegalArgumentException if a proxy variable or the {@code --cert} bundle is unusable
+     */
     Fetcher(URI index, IndexOptions options) {
         this.options = options;
         this.index = index;
         this.credentials = Credentials.of(index);
-        this.client = HttpClient.newBuilder()
+        this.cache = options.cache().map(HttpCache::new);
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        this.proxies = EnvironmentProxies.of(options.environment());
+        if (proxies.any()) {
+            builder.proxy(proxies);
+        }
+        if (options.cert().isPresent() || !options.trustedHosts().isEmpty()) {
+            builder.sslContext(TrustStore.context(options));
+        }
+        this.client = builder.build();
     }
 
     /**
-     * A response's status, the URL that gave it (with any credentials), its head when it is a 200,
-     * and how long it asked the client to wait before retrying (Retry-After, in seconds).
+     * A response's status, the URL that gave it (with any credentials), its headers, its head when
+     * it is a 200, and how long it asked the client to wait before retrying (Retry-After, in seconds).
      */
-    private record Exchange(int status, URI url, ResponseBody.Head head, Optional<Duration> retryAfter) {}
+    private record Exchange(int status, URI url, HttpHeaders headers, ResponseBody.Head head,
+            Optional<Duration> retryAfter) {}
+
+    /** A request refused before it is made: plain http to a host that is neither loopback nor trusted. */
+    private static final class Insecure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Insecure(String host) {
+            super(host);
+        }
+    }
 
     /**
-     * GETs {@code url} and streams a successful response's body into {@code body}.
+     * GETs {@code url} and streams a successful response's body into {@code body}, without the
+     * cache (for downloads, which their callers keep themselves).
      *
      * @return the response's head; empty if there is no such page or file (HTTP 404, or a
      *         {@code file:} URL naming no file)
      * @throws IndexUnavailableException if the server could not be reached or answered an error,
-     *                                   after retries for failures that may pass
+     *                                   after retries for failures that may pass; or, offline,
+     *                                   for any http(s) URL
      * @throws IOException               if {@code body} failed (it is not retried)
      */
     Optional<ResponseBody.Head> get(URI url, String accept, ResponseBody body) throws IOException {
         if ("file".equalsIgnoreCase(url.getScheme())) {
             return readFile(url, body);
         }
+        if (options.cacheMode() == IndexOptions.CacheMode.OFFLINE) {
+            throw offline(url, "downloads need the network");
+        }
+        Exchange exchange = fetch(url, accept, body, Map.of());
+        return exchange.status() == 200 ? Optional.of(exchange.head()) : Optional.empty();
+    }
+
+    /**
+     * {@link #get}, through the HTTP cache if there is one: a fresh entry is used without a
+     * request, a stale one is revalidated (a 304 refreshes it), a new response is stored unless
+     * it says no-store. When the server cannot be reached, a stale entry stands in unless it
+     * says must-revalidate or no-cache. Offline, only the cache is read.
+     */
+    Optional<ResponseBody.Head> getCached(URI url, String accept, ResponseBody body) throws IOException {
+        if ("file".equalsIgnoreCase(url.getScheme())) {
+            return readFile(url, body);
+        }
+        if (cache.isEmpty()) {
+            if (options.cacheMode() == IndexOptions.CacheMode.OFFLINE) {
+                throw offline(url, "no cache folder is configured");
+            }
+            return get(url, accept, body);
+        }
+        String key = HttpCache.key(url, accept);
+        Optional<CacheEntry> stored = cache.get().read(key);
+        if (options.cacheMode() == IndexOptions.CacheMode.OFFLINE) {
+            return Optional.of(stored.orElseThrow(() -> offline(url, "it is not in the HTTP cache")).replay(body));
+        }
+        boolean refresh = options.cacheMode() == IndexOptions.CacheMode.REFRESH && !revalidated.contains(key);
+        if (stored.isPresent() && !refresh && stored.get().fresh(System.currentTimeMillis())) {
+            return Optional.of(stored.get().replay(body));
+        }
+        var recording = new Recording(body);
+        Exchange exchange;
+        try {
+            exchange = fetch(url, accept, recording, stored.map(CacheEntry::validators).orElse(Map.of()));
+        } catch (IndexUnavailableException e) {
+            if (stored.isPresent() && disconnected(e) && stored.get().usableWhenDisconnected()) {
+                return Optional.of(stored.get().replay(body));
+            }
+            throw e;
+        }
+        revalidated.add(key);
+        long received = System.currentTimeMillis();
+        if (exchange.status() == 304) {
+            CacheEntry refreshed = stored.orElseThrow().refreshed(exchange.headers(), received);
+            store(key, refreshed);
+            return Optional.of(refreshed.replay(body));
+        }
+        if (exchange.status() == 200 && CacheEntry.storable(exchange.headers())) {
+            store(key, CacheEntry.of(exchange.head().url(), exchange.headers(), received, recording.bytes()));
+        } else {
+            cache.get().delete(key);
+        }
+        return exchange.status() == 200 ? Optional.of(exchange.head()) : Optional.empty();
+    }
+
+    /** No connection or no answer in time: not a refused certificate or an insecure URL, which the cache must not hide. */
+    private static boolean disconnected(IndexUnavailableException e) {
+        return e.status().isEmpty() && e.getCause() != null && tlsFailure(e.getCause()).isEmpty();
+    }
+
+    /** Stores an entry; a cache that cannot be written (full, read-only) must not fail a good response. */
+    private void store(String key, CacheEntry entry) {
+        try {
+            cache.orElseThrow().write(key, entry);
+        } catch (IOException ignored) {
+            // The next run fetches it again.
+        }
+    }
+
+    private IndexUnavailableException offline(URI url, String why) {
+        return new IndexUnavailableException(Credentials.redact(url), 0, -1, "--offline, and " + why,
+                "Run once without --offline to fill the cache, or drop --offline.", null);
+    }
+
+    /**
+     * Requests {@code url} until it succeeds (200, 404, or 304 to a conditional request), retrying
+     * failures that may pass, and once with credentials from netrc or keyring after a 401.
+     */
+    private Exchange fetch(URI url, String accept, ResponseBody body, Map<String, String> conditional)
+            throws IOException {
+        boolean authenticatedAgain = false;
         for (int attempt = 1; ; attempt++) {
             Exchange exchange = null;
             IOException error = null;
             try {
-                exchange = exchange(url, accept, body);
+                exchange = exchange(url, accept, body, conditional);
             } catch (StreamingSubscriber.BodyFailure f) {
                 throw f.getCause();
             } catch (IOException e) {
@@ -85,15 +208,16 @@ final class Fetcher implements AutoCloseable {
                 }
                 error = e;
             }
-            if (exchange != null && exchange.status() == 200) {
-                return Optional.of(exchange.head());
-            }
-            if (exchange != null && exchange.status() == 404) {
-                return Optional.empty();
-            }
             int status = exchange == null ? -1 : exchange.status();
+            if (status == 200 || status == 404 || status == 304 && !conditional.isEmpty()) {
+                return exchange;
+            }
             URI last = exchange == null ? url : exchange.url();
-            if (!retryable(status) || attempt > options.retries()) {
+            if (status == 401 && !authenticatedAgain && lookUpCredentials(last)) {
+                authenticatedAgain = true;
+                continue;
+            }
+            if (!retryable(status, error) || attempt > options.retries()) {
                 throw unavailable(last, attempt, status, error);
             }
             pause(wait(attempt, exchange));
@@ -174,35 +298,64 @@ final class Fetcher implements AutoCloseable {
         return wait.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : wait;
     }
 
-    /** Connection errors and timeouts (no status), server errors and rate limits may pass. */
-    private static boolean retryable(int status) {
-        return status < 0 || status == 429 || status >= 500;
+    /**
+     * Connection errors and timeouts (no status), server errors and rate limits may pass; a
+     * refused TLS handshake or an insecure URL will not.
+     */
+    private static boolean retryable(int status, IOException error) {
+        return status < 0 ? !(error instanceof Insecure) && tlsFailure(error).isEmpty()
+                : status == 429 || status >= 500;
+    }
+
+    private static Optional<SSLException> tlsFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return Optional.of(ssl);
+            }
+        }
+        return Optional.empty();
     }
 
     /** One attempt: requests, following redirects, and reads a 200's body. */
-    private Exchange exchange(URI url, String accept, ResponseBody body)
+    private Exchange exchange(URI url, String accept, ResponseBody body, Map<String, String> conditional)
             throws IOException, StreamingSubscriber.BodyFailure {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             URI requested = Credentials.strip(current);
+            refuseInsecure(requested);
             StreamingSubscriber[] streaming = new StreamingSubscriber[1];
-            HttpResponse<Void> response = send(request(current, accept), info -> {
+            HttpResponse<Void> response = send(request(current, accept, conditional), info -> {
                 var head = new ResponseBody.Head(requested, info.headers().firstValue("Content-Type"),
                         info.headers().firstValueAsLong("Content-Length"));
                 // Other responses' bodies are read to the end too (under the same read timeout), so
                 // that the connection can serve the next request.
                 return streaming[0] = new StreamingSubscriber(info.statusCode() == 200 ? body : IGNORED, head);
             });
-            await(streaming[0]);
+            if (streaming[0] != null) {
+                await(streaming[0]);
+            } // else a proxy's answer to CONNECT (a 407), which the JDK hands over without a body
             if (response.statusCode() == 200) {
-                return new Exchange(200, requested, streaming[0].head(), Optional.empty());
+                return new Exchange(200, requested, response.headers(), streaming[0].head(), Optional.empty());
             }
             Optional<URI> next = redirect(current, response);
             if (next.isEmpty() || redirects == MAX_REDIRECTS) {
-                return new Exchange(response.statusCode(), current, null, retryAfter(response));
+                return new Exchange(response.statusCode(), current, response.headers(), null, retryAfter(response));
             }
             current = next.get();
         }
+    }
+
+    /** Plain http only to loopback and trusted hosts, as pip allows it. */
+    private void refuseInsecure(URI url) throws Insecure {
+        if ("http".equalsIgnoreCase(url.getScheme()) && !loopback(url.getHost())
+                && !options.trusted(url.getHost(), port(url))) {
+            throw new Insecure(url.getHost());
+        }
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** Retry-After in its delta-seconds form (the HTTP-date form is ignored). */
@@ -233,7 +386,7 @@ final class Fetcher implements AutoCloseable {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private HttpRequest request(URI url, String accept) {
+    private HttpRequest request(URI url, String accept, Map<String, String> conditional) {
         URI target = Credentials.strip(url);
         HttpRequest.Builder b = HttpRequest.newBuilder(target)
                 .timeout(options.readTimeout())
@@ -243,13 +396,73 @@ final class Fetcher implements AutoCloseable {
         if ("http".equalsIgnoreCase(target.getScheme())) {
             b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade offers, which some proxies mishandle
         }
+        conditional.forEach(b::header);
+        proxies.authorization(target).ifPresent(p -> b.header("Proxy-Authorization", p));
         credentialsFor(url).ifPresent(c -> b.header("Authorization", c.basicAuthorization()));
         return b.build();
     }
 
-    /** A URL's own credentials, else the index's where the index is: never another host's. */
+    /**
+     * A URL's own credentials, else the index's where the index is, else (or instead of a user
+     * name without password) those found for the URL's origin after a 401: never another host's.
+     */
     private Optional<Credentials> credentialsFor(URI url) {
+        Optional<Credentials> given = givenCredentials(url);
+        if (given.isPresent() && !given.get().password().isEmpty()) {
+            return given;
+        }
+        return Optional.ofNullable(found.get(origin(url))).or(() -> given);
+    }
+
+    private Optional<Credentials> givenCredentials(URI url) {
         return Credentials.of(url).or(() -> sameOrigin(url, index) ? credentials : Optional.empty());
+    }
+
+    /**
+     * After a 401 to a request without a password: looks in the netrc file (for the host, else its
+     * default entry), then asks keyring (for the index URL, then the host, with the URL's user
+     * name). Once per origin.
+     *
+     * @return whether credentials not tried before were found
+     */
+    private synchronized boolean lookUpCredentials(URI url) throws IOException {
+        Optional<Credentials> given = givenCredentials(url);
+        String origin = origin(url);
+        if (given.isPresent() && !given.get().password().isEmpty() || !lookedUp.add(origin)) {
+            return false;
+        }
+        if (netrc == null) {
+            netrc = Netrc.read(options.netrcFile());
+        }
+        String user = given.map(Credentials::user).orElse("");
+        Optional<Credentials> fromNetrc = netrc.lookup(url.getHost())
+                .filter(c -> !c.password().isEmpty() && (user.isEmpty() || user.equals(c.user())));
+        if (fromNetrc.isPresent()) {
+            found.put(origin, fromNetrc.get());
+            foundIn.put(origin, options.netrcFile().toString());
+            return true;
+        }
+        if (options.keyring() && !user.isEmpty()) {
+            Keyring keyring = Keyring.find(options.environment());
+            List<String> services = new ArrayList<>();
+            if (sameOrigin(url, index)) {
+                services.add(Credentials.strip(index).toString());
+            }
+            services.add(url.getPort() >= 0 ? url.getHost() + ":" + url.getPort() : url.getHost());
+            for (String service : services) {
+                Optional<String> password = keyring.password(service, user, options.environment());
+                if (password.isPresent()) {
+                    found.put(origin, new Credentials(user, password.get()));
+                    foundIn.put(origin, "keyring");
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String origin(URI url) {
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + lower(url.getHost()) + ":" + port(url);
     }
 
     private static boolean sameOrigin(URI a, URI b) {
@@ -262,7 +475,7 @@ final class Fetcher implements AutoCloseable {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
-    private static int port(URI u) {
+    static int port(URI u) {
         return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
@@ -306,6 +519,22 @@ final class Fetcher implements AutoCloseable {
 
     private IndexUnavailableException unavailable(URI url, int attempts, int status, IOException error) {
         String shown = Credentials.redact(url);
+        String hostPort = url.getPort() >= 0 ? url.getHost() + ":" + url.getPort() : url.getHost();
+        if (error instanceof Insecure) {
+            return new IndexUnavailableException(shown, 0, status, "plain http to " + url.getHost()
+                    + ", which is neither loopback nor a trusted host",
+                    "Use https, or if you trust the network to " + url.getHost() + ", add --trusted-host "
+                    + hostPort + ".", null);
+        }
+        Optional<SSLException> tls = tlsFailure(error);
+        if (tls.isPresent()) {
+            return new IndexUnavailableException(shown, attempts, status, "the TLS connection to " + hostPort
+                    + " failed, its certificate is not trusted or its host name does not match: "
+                    + tls.get().getMessage(),
+                    "If " + url.getHost() + " uses a private certificate authority, give its certificates with"
+                    + " --cert FILE (a PEM bundle, which replaces the JDK's trust store); to skip verification"
+                    + " for this host, add --trusted-host " + hostPort + ".", error);
+        }
         if (status < 0) {
             String what = error instanceof HttpTimeoutException
                     ? "timed out (read timeout " + options.readTimeout().toMillis() + " ms)"
@@ -314,13 +543,24 @@ final class Fetcher implements AutoCloseable {
             return new IndexUnavailableException(shown, attempts, status, what,
                     "Check the index URL, your network and proxy; for a slow index, raise the timeouts.", error);
         }
-        boolean sentCredentials = credentialsFor(url).isPresent();
+        Optional<Credentials> sent = credentialsFor(url);
+        String source = foundIn.get(origin(url));
         String what = status == 404 ? "HTTP 404 (not found)" : "HTTP " + status;
+        String where = "give them in the index URL (https://user:password@host/simple/) or in " + options.netrcFile()
+                + " (machine " + url.getHost() + " login USER password PASS)"
+                + (options.keyring() ? ", or store the password in keyring for the user name in the index URL"
+                        + " (https://user@host/simple/)." : ".");
         String hint = switch (status) {
-            case 401 -> sentCredentials ? "The index refused the credentials in its URL; check them."
-                    : "The index requires credentials; give them in the index URL: https://user:password@host/simple/.";
+            case 401 -> source != null ? "The index refused the credentials from " + source + "; check them."
+                    : sent.isEmpty() ? "The index requires credentials; " + where
+                    : sent.get().password().isEmpty() ? "The index refused the user name (or token) in its URL without"
+                            + " a password" + (options.keyring() ? ", and keyring had none for it" : "") + "; " + where
+                    : "The index refused the credentials in its URL; check them.";
             case 403 -> "The index denied access; check the credentials in the index URL and what they may read.";
             case 404 -> "The index does not have it (any more); read the project's page again and retry.";
+            case 407 -> "The proxy requires credentials; give them in the proxy URL (http://user:password@proxy:port)."
+                    + " For https through a proxy, the JDK sends them only if the JVM runs with"
+                    + " -Djdk.http.auth.tunneling.disabledSchemes= (empty).";
             case 429 -> "The index is limiting requests; wait and retry, or allow more retries.";
             default -> status >= 500 ? "The index is failing; try again later, or allow more retries."
                     : isRedirect(status) ? "The index redirects too often, or to no http(s) URL; check the index URL."
@@ -343,6 +583,35 @@ final class Fetcher implements AutoCloseable {
                 buffer.clear();
             }
             return Optional.of(head);
+        }
+    }
+
+    /** Passes a body on and keeps a copy, for the cache (pages and metadata files are small). */
+    private static final class Recording implements ResponseBody {
+        private final ResponseBody target;
+        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+
+        Recording(ResponseBody target) {
+            this.target = target;
+        }
+
+        @Override
+        public void start(Head head) throws IOException {
+            copy.reset();
+            target.start(head);
+        }
+
+        @Override
+        public void accept(ByteBuffer bytes) throws IOException {
+            ByteBuffer view = bytes.duplicate();
+            byte[] piece = new byte[view.remaining()];
+            view.get(piece);
+            copy.writeBytes(piece);
+            target.accept(bytes);
+        }
+
+        byte[] bytes() {
+            return copy.toByteArray();
         }
     }
 

@@ -42,7 +42,9 @@ public final class Index implements AutoCloseable {
     /**
      * The index at {@code url} (its simple API root; a missing final {@code /} is added).
      *
-     * @throws IllegalArgumentException if {@code url} is not an absolute http, https or file URL
+     * @throws IllegalArgumentException if {@code url} is not an absolute http, https or file URL,
+     *                                  a proxy variable in the options' environment is not an http
+     *                                  proxy URL, or the options' {@code cert} bundle is unusable
      */
     public static Index of(URI url, IndexOptions options) {
         Objects.requireNonNull(options, "options");
@@ -94,7 +96,7 @@ public final class Index implements AutoCloseable {
     /** The page at {@code url}, in memory; empty if there is none (HTTP 404, no such file). */
     Optional<Fetched> fetch(URI url, String accept) throws IOException {
         var collected = new Collected(Map.of());
-        return fetcher.get(url, accept, collected).map(head -> new Fetched(head, collected.bytes()));
+        return fetcher.getCached(url, accept, collected).map(head -> new Fetched(head, collected.bytes()));
     }
 
     /** The error for a page or file that should exist but does not. */
@@ -117,7 +119,7 @@ public final class Index implements AutoCloseable {
         }
         URI metadata = file.coreMetadataUrl();
         var collected = new Collected(file.coreMetadata().hashes());
-        found(fetcher.get(metadata, "*/*", collected), metadata);
+        found(fetcher.getCached(metadata, "*/*", collected), metadata);
         collected.hashes.verify(Credentials.redact(metadata));
         return Optional.of(collected.bytes());
     }

@@ -20,12 +20,18 @@
  * <ul>
  *   <li>{@link dev.axle.index.Index}: one index (http, https or {@code file:}): project pages,
  *       PEP 658 metadata files and downloads, verified against the pages' hashes; configured by
- *       {@link dev.axle.index.IndexOptions} (timeouts, retries, User-Agent); downloads report to
- *       a {@link dev.axle.index.DownloadListener}. Without a metadata file,
- *       {@link dev.axle.index.Index#wheelMetadata} reads a wheel's {@code METADATA} with HTTP
- *       range requests (a {@link dev.axle.index.WheelMetadata} says how it was read).</li>
+ *       {@link dev.axle.index.IndexOptions} (timeouts, retries, User-Agent, the HTTP cache and
+ *       its {@link dev.axle.index.IndexOptions.CacheMode} for {@code --offline}/{@code --refresh},
+ *       the environment for proxies, netrc and keyring credentials, {@code --cert} and
+ *       {@code --trusted-host}); downloads report to a {@link dev.axle.index.DownloadListener}. Without a
+ *       metadata file, {@link dev.axle.index.Index#wheelMetadata} reads a wheel's {@code METADATA}
+ *       with HTTP range requests (a {@link dev.axle.index.WheelMetadata} says how it was read).</li>
  *   <li>{@link dev.axle.index.FindLinks}: a find-links folder or HTML page's files, and the
  *       project a distribution's filename names.</li>
+ *   <li>Machinery, package-private: {@code Fetcher} (requests, redirects, retries, 401 retry with
+ *       found credentials), {@code HttpCache}/{@code CacheEntry}/{@code CacheControl},
+ *       {@code Credentials}/{@code Netrc}/{@code Keyring}, {@code EnvironmentProxies},
+ *       {@code TrustStore}/{@code TrustedHost}.</li>
  *   <li>Errors: {@link dev.axle.index.IndexUnavailableException} (unreachable, timed out, an
  *       error status, after retries), {@link dev.axle.index.HashMismatchException},
  *       {@link dev.axle.index.InvalidWheelException}.</li>
