@@ -21,14 +21,19 @@ final class TreeCommand extends EnvironmentCommand implements Callable<Integer> 
     @Option(names = "--package", paramLabel = "NAME", description = "Start from this project (repeatable)")
     List<String> packages = List.of();
 
+    @Option(names = "--json", description = "Print the tree as JSON (nested nodes)")
+    boolean json;
+
     @Override
     public Integer call() {
         Session session = session();
         Environment environment = session.environment(where);
         DependencyTree.Result result = DependencyTree.of(Reading.read(session, environment),
                 environment.interpreter().markerEnvironment(), new DependencyTree.Options(invert, depth, packages));
-        for (String line : TreeLines.render(result.roots(), invert)) {
-            session.out.println(line);
+        if (json) {
+            session.out.print(result.json());
+        } else {
+            TreeLines.render(result.roots(), invert).forEach(session.out::println);
         }
         session.out.flush();
         result.warnings().forEach(w -> session.err.println("warning: " + w));

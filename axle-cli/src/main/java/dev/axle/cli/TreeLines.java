@@ -39,8 +39,11 @@ final class TreeLines {
             b.append('[').append(String.join(",", node.extras().stream().sorted().toList())).append(']');
         }
         node.version().ifPresent(v -> b.append(" v").append(v));
-        node.requirement().ifPresent(r -> b.append(inverted ? " [requires: " + asked(r, true) + "]"
-                : " [required: " + asked(r, false) + "]"));
+        if (inverted) {
+            node.requirementText().ifPresent(r -> b.append(" [requires: ").append(r).append(']'));
+        } else {
+            node.requirement().ifPresent(r -> b.append(" [required: ").append(asked(r)).append(']'));
+        }
         node.viaExtra().ifPresent(e -> b.append(" (extra: ").append(e).append(')'));
         if (node.status() == Status.MISSING) {
             b.append(" (missing)");
@@ -53,13 +56,9 @@ final class TreeLines {
         return b.toString();
     }
 
-    /** What a requirement asks, without its marker (already evaluated): the specifier or URL, with the name if asked. */
-    private static String asked(Requirement r, boolean withName) {
+    /** What a requirement asks of the version, its marker left out: the specifier ({@code *} for any) or URL. */
+    private static String asked(Requirement r) {
         String what = r.url().map(u -> "@ " + u).orElseGet(() -> r.specifier().toString());
-        if (!withName) {
-            return what.isEmpty() ? "*" : what;
-        }
-        String extras = r.extras().isEmpty() ? "" : "[" + String.join(",", r.extras()) + "]";
-        return r.name() + extras + (r.url().isPresent() ? " " : "") + what;
+        return what.isEmpty() ? "*" : what;
     }
 }

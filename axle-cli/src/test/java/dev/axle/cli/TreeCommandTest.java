@@ -107,6 +107,20 @@ class TreeCommandTest {
     }
 
     @Test
+    void jsonNestsTheSameNodes() {
+        Transcript t = tree("--json", "--package", "web");
+        assertThat(t.exitCode()).isZero();
+        assertThat(t.out()).isEqualTo("[{\"name\": \"web\", \"version\": \"2.5\", \"extras\": [], \"requirement\": null,"
+                + " \"via_extra\": null, \"status\": \"ok\", \"repeated\": false, \"children\": [{\"name\": \"util\","
+                + " \"version\": \"2.1\", \"extras\": [], \"requirement\": \"util>=1\", \"via_extra\": null,"
+                + " \"status\": \"ok\", \"repeated\": false, \"children\": []}]}]\n");
+        assertThat(tree("--json", "--package", "app", "--depth", "1").out())
+                .contains("{\"name\": \"absent\", \"version\": null, \"extras\": [], \"requirement\": \"absent>=1\","
+                        + " \"via_extra\": null, \"status\": \"missing\"")
+                .contains("\"name\": \"web\", \"version\": \"2.5\", \"extras\": [\"socks\"], \"requirement\": \"web[socks]>=2.0\"");
+    }
+
+    @Test
     void anUnknownPackageIsAWarningAndExitCodeOne() {
         Transcript t = tree("--package", "nope", "--package", "ping");
         assertThat(t.exitCode()).isEqualTo(1);

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +63,26 @@ public final class DependencyTree {
             extras = Set.copyOf(extras);
             children = List.copyOf(children);
         }
+
+        /** The edge's requirement without its marker (evaluated already), e.g. {@code web[socks]>=2.0}. */
+        public Optional<String> requirementText() {
+            return requirement.map(r -> r.name() + (r.extras().isEmpty() ? "" : "[" + String.join(",", r.extras()) + "]")
+                    + r.url().map(u -> " @ " + u).orElseGet(() -> r.specifier().toString()));
+        }
+
+        /** This node as a JSON-ready map (see {@link Result#json()}). */
+        private Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name.toString());
+            m.put("version", version.orElse(null));
+            m.put("extras", extras.stream().sorted().toList());
+            m.put("requirement", requirementText().orElse(null));
+            m.put("via_extra", viaExtra.orElse(null));
+            m.put("status", status.name().toLowerCase(Locale.ROOT));
+            m.put("repeated", repeated);
+            m.put("children", children.stream().map(Node::toMap).toList());
+            return m;
+        }
     }
 
     /**
@@ -95,6 +117,16 @@ public final class DependencyTree {
             roots = List.copyOf(roots);
             notInstalled = List.copyOf(notInstalled);
             warnings = List.copyOf(warnings);
+        }
+
+        /**
+         * The tree as JSON: an array of nodes, each {@code {"name", "version", "extras",
+         * "requirement", "via_extra", "status", "repeated", "children"}}, with null for what is
+         * absent (a missing node's version, a root's requirement) and {@code status} one of
+         * {@code ok}, {@code missing}, {@code conflict}; ends with a line break.
+         */
+        public String json() {
+            return PyText.json(roots.stream().map(Node::toMap).toList()) + "\n";
         }
     }
 
