@@ -206,7 +206,12 @@ class MetadataJsonTest {
         assumeTrue(!pythons.isEmpty(), "no Python 3 found in ~/.pyenv/versions, on PATH or in /usr/bin");
         String wheel = System.getenv("AXLE_TEST_PIP_WHEEL");
         if (wheel != null && !wheel.isEmpty()) {
-            return List.of(pythons.get(0).toString(), Path.of(wheel, "pip").toString());
+            for (Path python : pythons) {
+                if (runOrEmpty(List.of(python.toString(), "-c", "import sys; print(sys.version_info >= (3, 11))"))
+                        .strip().equals("True")) {
+                    return List.of(python.toString(), Path.of(wheel, "pip").toString());
+                }
+            }
         }
         Optional<Path> best = Optional.empty();
         Version bestVersion = null;
