@@ -37,6 +37,7 @@ public final class Axle implements Runnable {
         all.put("freeze", FreezeCommand::new);
         all.put("show", ShowCommand::new);
         all.put("check", CheckCommand::new);
+        all.put("tree", TreeCommand::new);
         all.put("cache", CacheCommand::new);
         all.put("train-class-cache", TrainClassCacheCommand::new); // hidden: bin/axle's training run
         return Collections.unmodifiableMap(all);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * cache with (AOT cache or dynamic CDS archive). A cache trained on {@code --help} alone holds
  * the command model but none of the classes real commands load, and no profiles of their work,
  * so this runs the commands users run most, in-process through the same command line: venv,
- * install (cold and warm cache), reinstall, uninstall, list, freeze, show, check, on
+ * install (cold and warm cache), reinstall, uninstall, list, freeze, show, check, tree, on
  * {@link TrainingWheels}.
  *
  * <p>It needs no network and reads or writes nothing of the user's: the wheels, axle's cache
@@ -87,7 +87,8 @@ final class TrainClassCacheCommand implements Callable<Integer> {
                 List.of("list", cache, "--python", b, "--format", "json"),
                 List.of("freeze", cache, "--python", b),
                 List.of("show", cache, "--python", b, "--files", TrainingWheels.SCRIPTS),
-                List.of("check", cache, "--python", b));
+                List.of("check", cache, "--python", b),
+                List.of("tree", cache, "--python", b));
         // Each step needs the ones before it: the first failure ends the run.
         for (List<String> args : steps) {
             if (!step(args)) {

@@ -1,5 +1,8 @@
 package dev.axle.pep;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Character classes with Python's meaning, so parsing agrees with pypa/packaging. */
 final class Text {
     private Text() {}
@@ -91,14 +94,20 @@ final class Text {
 
     /** How many items Python's {@code str.split()} (no arguments) gives. */
     static int splitWhitespaceCount(String s) {
-        int n = 0;
+        return splitWhitespace(s).size();
+    }
+
+    /** Python's {@code str.split()} (no arguments): the runs of non-space characters. */
+    static List<String> splitWhitespace(String s) {
+        List<String> out = new ArrayList<>();
         for (int i = skipSpace(s, 0, s.length()); i < s.length(); i = skipSpace(s, i, s.length())) {
-            n++;
+            int start = i;
             while (i < s.length() && !isSpace(s.charAt(i))) {
                 i++;
             }
+            out.add(s.substring(start, i));
         }
-        return n;
+        return out;
     }
 
     /** Python's {@code str.rstrip()}. */

@@ -121,7 +121,7 @@ public final class DependencyCheck {
                 packages.put(d.name(), new Details(version, dependencies));
             } catch (IllegalArgumentException e) {
                 // An invalid requirement (InvalidRequirementException) or version, as pip reports both.
-                unreadable.add("Error parsing dependencies of " + d.name() + ": " + e.getMessage());
+                unreadable.add(unreadable(d, e));
             }
         }
         List<Problem> missing = new ArrayList<>();
@@ -134,7 +134,7 @@ public final class DependencyCheck {
                 Details installedDependency = packages.get(dependency);
                 if (installedDependency == null) {
                     missingHere.add(new Missing(name, details.version(), r));
-                } else if (!r.specifier().contains(installedDependency.version(), true)) {
+                } else if (!satisfies(r, installedDependency.version())) {
                     conflictsHere.add(new Conflict(name, details.version(), r, installedDependency.version()));
                 }
             }
@@ -148,6 +148,16 @@ public final class DependencyCheck {
         problems.addAll(conflicts);
         supportedTags.ifPresent(tags -> problems.addAll(unsupported(installed, tags, environmentPrefix)));
         return new Result(problems, unreadable);
+    }
+
+    /** Whether {@code version} meets {@code requirement}'s specifier, pre-releases allowed, as pip check judges. */
+    static boolean satisfies(Requirement requirement, Version version) {
+        return requirement.specifier().contains(version, true);
+    }
+
+    /** pip's warning for a distribution whose dependencies or version cannot be read. */
+    static String unreadable(InstalledDistribution d, IllegalArgumentException e) {
+        return "Error parsing dependencies of " + d.name() + ": " + e.getMessage();
     }
 
     private static List<Problem> unsupported(InstalledDistributions installed, SupportedTags tags,

@@ -123,25 +123,46 @@ public final class PyText {
 
     /** {@code json.dumps(list_of_dicts)} with Python's defaults: {@code ", "} and {@code ": "}, ASCII only. */
     static String jsonArray(List<Map<String, String>> objects) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < objects.size(); i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            b.append('{');
-            boolean first = true;
-            for (Map.Entry<String, String> e : objects.get(i).entrySet()) {
-                if (!first) {
-                    b.append(", ");
+        return json(objects);
+    }
+
+    /**
+     * {@code json.dumps(value)} with Python's defaults for nulls, strings, booleans, lists and
+     * maps (keys in iteration order) nested.
+     */
+    static String json(Object value) {
+        StringBuilder b = new StringBuilder();
+        json(b, value);
+        return b.toString();
+    }
+
+    private static void json(StringBuilder b, Object value) {
+        switch (value) {
+            case null -> b.append("null");
+            case String s -> jsonString(b, s);
+            case Boolean flag -> b.append(flag ? "true" : "false");
+            case List<?> list -> {
+                b.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    b.append(i > 0 ? ", " : "");
+                    json(b, list.get(i));
                 }
-                first = false;
-                jsonString(b, e.getKey());
-                b.append(": ");
-                jsonString(b, e.getValue());
+                b.append(']');
             }
-            b.append('}');
+            case Map<?, ?> map -> {
+                b.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    b.append(first ? "" : ", ");
+                    first = false;
+                    jsonString(b, (String) e.getKey());
+                    b.append(": ");
+                    json(b, e.getValue());
+                }
+                b.append('}');
+            }
+            default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
-        return b.append(']').toString();
     }
 
     private static void jsonString(StringBuilder b, String s) {
