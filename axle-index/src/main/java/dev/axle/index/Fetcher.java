@@ -249,7 +249,8 @@ final class Fetcher implements AutoCloseable {
             try {
                 for (int redirects = 0; ; redirects++) {
                     URI requested = Credentials.strip(current);
-                    HttpRequest request = HttpRequest.newBuilder(request(current, "*/*"), (name, value) -> true)
+                    refuseInsecure(requested);
+                    HttpRequest request = HttpRequest.newBuilder(request(current, "*/*", Map.of()), (name, value) -> true)
                             .header("Range", range).build();
                     StreamingSubscriber[] streaming = new StreamingSubscriber[1];
                     response = send(request, info -> {
@@ -281,11 +282,11 @@ final class Fetcher implements AutoCloseable {
             if (status == 404) {
                 return Optional.empty();
             }
-            if (!retryable(status) || attempt > options.retries()) {
+            if (!retryable(status, error) || attempt > options.retries()) {
                 throw unavailable(current, attempt, status, error);
             }
             Exchange exchange = response == null ? null
-                    : new Exchange(status, current, null, retryAfter(response));
+                    : new Exchange(status, current, response.headers(), null, retryAfter(response));
             pause(wait(attempt, exchange));
         }
     }
