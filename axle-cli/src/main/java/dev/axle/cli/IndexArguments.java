@@ -1,6 +1,7 @@
 package dev.axle.cli;
 
 import dev.axle.finder.IndexStrategy;
+import dev.axle.index.IndexOptions;
 import dev.axle.resolver.requirements.ParsedRequirements;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,6 +40,48 @@ final class IndexArguments {
             description = "first-index (default: a project comes from the first index that has it)"
                     + " or unsafe-best-match (the best version of every index, as pip)")
     String indexStrategy;
+
+    @Option(names = "--offline", description = "Use only what axle's cache holds: no network at all")
+    boolean offline;
+
+    @Option(names = "--refresh", description = "Revalidate every cached index page and metadata file")
+    boolean refresh;
+
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "Trust the certificates in this PEM bundle instead of the JDK's trust store ($AXLE_CERT)")
+    Path cert;
+
+    @Option(names = "--trusted-host", paramLabel = "HOST[:PORT]",
+            description = "Do not verify this host's TLS certificate, and allow plain http to it")
+    List<String> trustedHosts = new ArrayList<>();
+
+    @Option(names = "--keyring-provider", paramLabel = "PROVIDER",
+            description = "subprocess: ask the keyring command for credentials after a 401; disabled (default)")
+    String keyringProvider;
+
+    /** How to talk to the indexes: the cache, credentials, proxies and TLS as configured. */
+    IndexOptions options(ParsedRequirements files, Map<String, String> env, Path cwd, Path cacheRoot) {
+        List<String> hosts = new ArrayList<>(trustedHosts);
+        hosts.addAll(files.trustedHosts());
+        if (trustedHosts.isEmpty() && env.containsKey("AXLE_TRUSTED_HOST")) {
+            hosts.addAll(words(env.get("AXLE_TRUSTED_HOST")));
+        }
+        String keyring = keyringProvider != null ? keyringProvider : env.getOrDefault("AXLE_KEYRING_PROVIDER", "disabled");
+        if (!keyring.equals("subprocess") && !keyring.equals("disabled")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--keyring-provider must be subprocess or disabled, not " + keyring);
+        }
+        Path bundle = cert != null ? cwd.resolve(cert) : env.containsKey("AXLE_CERT") ? cwd.resolve(env.get("AXLE_CERT")) : null;
+        IndexOptions.CacheMode mode = offline || truthy(env.get("AXLE_OFFLINE")) ? IndexOptions.CacheMode.OFFLINE
+                : refresh ? IndexOptions.CacheMode.REFRESH : IndexOptions.CacheMode.NORMAL;
+        return IndexOptions.defaults()
+                .withCache(cacheRoot)
+                .withCacheMode(mode)
+                .withEnvironment(env)
+                .withKeyring(keyring.equals("subprocess"))
+                .withCert(bundle)
+                .withTrustedHosts(hosts);
+    }
 
     /** The indexes to ask, first one first. */
     List<URI> indexes(ParsedRequirements files, Map<String, String> env, Path cwd) {

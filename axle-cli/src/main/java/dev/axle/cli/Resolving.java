@@ -2,6 +2,7 @@ package dev.axle.cli;
 
 import dev.axle.finder.Finder;
 import dev.axle.finder.FinderOptions;
+import dev.axle.index.FindLinks;
 import dev.axle.index.Index;
 import dev.axle.index.IndexOptions;
 import dev.axle.installer.db.InstalledDistribution;
@@ -119,10 +120,12 @@ final class Resolving {
 
     /** A finder over the configured indexes, downloads kept in the cache. */
     static Finder finder(Session session, Input input, IndexArguments index, Target target, SupportedTags tags) {
-        IndexOptions options = IndexOptions.defaults();
+        IndexOptions options = index.options(input.files(), session.env, session.cwd, session.cache.root());
         List<Index> indexes = index.indexes(input.files(), session.env, session.cwd).stream()
                 .map(u -> Index.of(u, options)).toList();
-        return new Finder(indexes, options, new FinderOptions(target, tags, index.strategy(session.env),
+        List<FindLinks> links = index.findLinks(input.files(), session.env, session.cwd).stream()
+                .map(u -> FindLinks.of(u, options)).toList();
+        return new Finder(indexes, links, options, new FinderOptions(target, tags, index.strategy(session.env),
                 session.cache.root().resolve("downloads-v1"), 8));
     }
 }

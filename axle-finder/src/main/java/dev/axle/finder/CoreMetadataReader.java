@@ -9,15 +9,11 @@ import dev.axle.pep.Version;
 import dev.axle.resolver.python.CandidateMetadata;
 import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.resolver.pep440.PythonPackages;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /** Core metadata read for the resolver, from a metadata file's bytes or a wheel on disk. */
 final class CoreMetadataReader {
@@ -74,29 +70,5 @@ final class CoreMetadataReader {
         return "only a source distribution (" + candidate.file().filename() + ") is available for "
                 + candidate.project() + " " + candidate.version() + " and axle does not build source distributions"
                 + " yet";
-    }
-
-    /** The METADATA of the wheel at {@code wheel}: the one {@code *.dist-info/METADATA} at its top. */
-    static byte[] fromWheel(Path wheel) throws IOException {
-        try (ZipFile zip = new ZipFile(wheel.toFile())) {
-            ZipEntry found = null;
-            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry e = entries.nextElement();
-                String n = e.getName();
-                int slash = n.indexOf('/');
-                if (slash > 0 && n.substring(0, slash).endsWith(".dist-info") && n.substring(slash + 1).equals("METADATA")) {
-                    if (found != null) {
-                        throw new IOException(wheel.getFileName() + " has more than one .dist-info folder with METADATA");
-                    }
-                    found = e;
-                }
-            }
-            if (found == null) {
-                throw new IOException(wheel.getFileName() + " has no .dist-info/METADATA: it is not a valid wheel");
-            }
-            try (var in = zip.getInputStream(found)) {
-                return in.readAllBytes();
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.axle.finder;
 
 import dev.axle.index.DistributionFile;
 import dev.axle.index.DownloadListener;
+import dev.axle.index.FindLinks;
 import dev.axle.index.Index;
 import dev.axle.index.IndexOptions;
 import dev.axle.index.ProjectPage;
@@ -52,6 +53,8 @@ import java.util.concurrent.Executors;
  */
 public final class Finder implements PackageSource, AutoCloseable {
     private final List<Index> indexes;
+    private final List<FindLinks> findLinks;
+    private CompletableFuture<List<Map.Entry<FindLinks, DistributionFile>>> linked;
     private final FinderOptions options;
     private final IndexOptions indexOptions;
     private final ExecutorService pool;
@@ -61,11 +64,13 @@ public final class Finder implements PackageSource, AutoCloseable {
     private final Map<URI, Index> directOrigins = new ConcurrentHashMap<>();
 
     /**
-     * A finder over {@code indexes}, in order of precedence; {@code indexOptions} serve the
-     * origins of direct references.
+     * A finder over {@code indexes}, in order of precedence, and the files of {@code findLinks}
+     * (always merged in, as pip does, and preferred to an index's file of the same rank);
+     * {@code indexOptions} serve the origins of direct references.
      */
-    public Finder(List<Index> indexes, IndexOptions indexOptions, FinderOptions options) {
+    public Finder(List<Index> indexes, List<FindLinks> findLinks, IndexOptions indexOptions, FinderOptions options) {
         this.indexes = List.copyOf(indexes);
+        this.findLinks = List.copyOf(findLinks);
         this.options = options;
         this.indexOptions = indexOptions;
         this.pool = Executors.newFixedThreadPool(options.parallelism(), Thread.ofPlatform().daemon().name("axle-fetch-", 0).factory());
@@ -89,13 +94,19 @@ public final class Finder implements PackageSource, AutoCloseable {
     private List<Candidate> find(ProjectName project) throws IOException {
         Map<Version, FoundCandidate> best = new LinkedHashMap<>();
         Map<Version, Integer> ranks = new LinkedHashMap<>();
+        for (Map.Entry<FindLinks, DistributionFile> link : linkedFiles()) {
+            if (FindLinks.projectName(link.getValue().filename()).filter(project::equals).isPresent()) {
+                consider(project, link.getValue(), new FileOrigin.OfLinks(link.getKey()), best, ranks);
+            }
+        }
         for (Index index : indexes) {
             Optional<ProjectPage> page = index.projectPage(project);
             if (page.isEmpty()) {
                 continue;
             }
+            FileOrigin origin = new FileOrigin.OfIndex(index);
             for (DistributionFile file : page.get().files()) {
-                consider(project, file, index, best, ranks);
+                consider(project, file, origin, best, ranks);
             }
             if (options.strategy() == IndexStrategy.FIRST_INDEX) {
                 break;
@@ -109,7 +120,7 @@ public final class Finder implements PackageSource, AutoCloseable {
      * over an sdist, better tags over worse, a file not yanked over a yanked one, the first index
      * over later ones.
      */
-    private void consider(ProjectName project, DistributionFile file, Index index, Map<Version, FoundCandidate> best,
+    private void consider(ProjectName project, DistributionFile file, FileOrigin origin, Map<Version, FoundCandidate> best,
             Map<Version, Integer> ranks) {
         String filename = file.filename();
         Version version;
@@ -143,8 +154,28 @@ public final class Finder implements PackageSource, AutoCloseable {
         Integer held = ranks.get(version);
         if (held == null || rank < held) {
             ranks.put(version, rank);
-            best.put(version, new FoundCandidate(project, version, file, index, false));
+            best.put(version, new FoundCandidate(project, version, file, origin, false));
         }
+    }
+
+    /** Every find-links location's files, listed once (on the pool, with the first page). */
+    private List<Map.Entry<FindLinks, DistributionFile>> linkedFiles() throws IOException {
+        synchronized (this) {
+            if (linked == null) {
+                linked = CompletableFuture.supplyAsync(() -> {
+                    List<Map.Entry<FindLinks, DistributionFile>> all = new ArrayList<>();
+                    for (FindLinks links : findLinks) {
+                        try {
+                            links.files().forEach(f -> all.add(Map.entry(links, f)));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return all;
+                }, pool);
+            }
+        }
+        return await(linked);
     }
 
     private boolean pythonAllows(Optional<String> requiresPython) {
@@ -190,7 +221,7 @@ public final class Finder implements PackageSource, AutoCloseable {
     }
 
     private byte[] metadataBytes(FoundCandidate candidate) throws IOException, CandidateUnavailableException {
-        Optional<byte[]> file = candidate.index().coreMetadata(candidate.file());
+        Optional<byte[]> file = candidate.origin().coreMetadata(candidate.file());
         if (file.isPresent()) {
             return file.get();
         }
@@ -198,7 +229,7 @@ public final class Finder implements PackageSource, AutoCloseable {
             throw new CandidateUnavailableException(CoreMetadataReader.sdistOnly(candidate)
                     + "; the index gives no static metadata for it (PEP 643)");
         }
-        return CoreMetadataReader.fromWheel(download(candidate, DownloadListener.NONE));
+        return candidate.origin().wheelMetadata(candidate.file());
     }
 
     @Override
@@ -234,7 +265,8 @@ public final class Finder implements PackageSource, AutoCloseable {
         URI location = URI.create(url.getScheme() + ":" + url.getRawSchemeSpecificPart());
         URI parent = location.resolve(".");
         Index origin = directOrigins.computeIfAbsent(parent, p -> Index.of(p, indexOptions));
-        return new FoundCandidate(project, wheel.version(), DistributionFile.of(filename, location, hashes), origin, true);
+        return new FoundCandidate(project, wheel.version(), DistributionFile.of(filename, location, hashes),
+                new FileOrigin.OfIndex(origin), true);
     }
 
     /**
@@ -288,7 +320,7 @@ public final class Finder implements PackageSource, AutoCloseable {
             return target;
         }
         Files.createDirectories(folder);
-        candidate.index().download(file, target, listener);
+        candidate.origin().download(file, target, listener);
         return target;
     }
 
@@ -341,6 +373,7 @@ public final class Finder implements PackageSource, AutoCloseable {
     public void close() {
         pool.shutdownNow();
         indexes.forEach(Index::close);
+        findLinks.forEach(FindLinks::close);
         directOrigins.values().forEach(Index::close);
     }
 }
