@@ -179,9 +179,13 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                 throw new UsageException("only source distributions are available for " + String.join(", ", sdists)
                         + ", and axle does not build them yet; install wheels of them (or pin versions that have wheels)");
             }
-            // TODO(issue 4): --report, once core metadata converts to JSON
+            if (report != null) {
+                InstallationReport.write(report, session, python, result, finder);
+            }
             if (dryRun) {
-                printPlan(session, result, installed);
+                if (!output.quiet) {
+                    printPlan(session, result, installed);
+                }
                 return Optional.of(List.of());
             }
             List<Path> files = finder.downloadAll(fetch, progress);
@@ -189,7 +193,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             for (int i = 0; i < files.size(); i++) {
                 FoundCandidate c = fetch.get(i);
                 boolean requested = result.get(c.project()).map(Resolution.Package::requested).orElse(false);
-                sources.add(new WheelSource(files.get(i), requested, c.direct(), Optional.of(c.file().url().toString())));
+                sources.add(new WheelSource(files.get(i), requested, c.direct(),
+                        Optional.of(InstallationReport.url(c.file().url().toString()))));
             }
             return Optional.of(sources);
         }

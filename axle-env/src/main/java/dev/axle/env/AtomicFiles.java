@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writing a whole file or nothing: a temporary sibling renamed over the target. */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    static void write(Path target, byte[] content) throws IOException {
+    /** Writes {@code content} to {@code target}: all of it, or the target stays as it was. */
+    public static void write(Path target, byte[] content) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");

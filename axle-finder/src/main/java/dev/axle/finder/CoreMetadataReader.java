@@ -23,11 +23,10 @@ final class CoreMetadataReader {
     private static final Set<String> NEEDED = Set.of("requires-dist", "requires-python", "provides-extra");
 
     /**
-     * The resolver's view of {@code bytes}, a METADATA (or, for an sdist, PKG-INFO) file of
+     * The resolver's view of {@code raw}, a METADATA (or, for an sdist, PKG-INFO) file of
      * {@code candidate}, checked to be the candidate's own.
      */
-    static CandidateMetadata read(byte[] bytes, FoundCandidate candidate) throws CandidateUnavailableException {
-        RawMetadata raw = RawMetadata.parseEmail(bytes);
+    static CandidateMetadata read(RawMetadata raw, FoundCandidate candidate) throws CandidateUnavailableException {
         String name = raw.string(MetadataField.NAME).orElse("");
         String version = raw.string(MetadataField.VERSION).orElse("");
         if (!ProjectName.isValid(name) || !ProjectName.parse(name).equals(candidate.project())

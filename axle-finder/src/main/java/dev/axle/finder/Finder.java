@@ -9,6 +9,7 @@ import dev.axle.index.ProjectPage;
 import dev.axle.pep.InvalidSdistFilenameException;
 import dev.axle.pep.InvalidWheelFilenameException;
 import dev.axle.pep.ProjectName;
+import dev.axle.pep.RawMetadata;
 import dev.axle.pep.Requirement;
 import dev.axle.pep.SdistFilename;
 import dev.axle.pep.SpecifierSet;
@@ -59,7 +60,10 @@ public final class Finder implements PackageSource, AutoCloseable {
     private final IndexOptions indexOptions;
     private final ExecutorService pool;
     private final Map<ProjectName, CompletableFuture<List<Candidate>>> pages = new ConcurrentHashMap<>();
-    private final Map<URI, CompletableFuture<CandidateMetadata>> metadata = new ConcurrentHashMap<>();
+    private final Map<URI, CompletableFuture<Read>> metadata = new ConcurrentHashMap<>();
+
+    /** A candidate's core metadata as read, and the resolver's view of it. */
+    private record Read(RawMetadata raw, CandidateMetadata parsed) {}
     private final Map<URI, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
     private final Map<URI, Index> directOrigins = new ConcurrentHashMap<>();
 
@@ -191,7 +195,12 @@ public final class Finder implements PackageSource, AutoCloseable {
 
     @Override
     public CandidateMetadata metadata(Candidate candidate) throws IOException, CandidateUnavailableException {
-        return await(metadataOf((FoundCandidate) candidate), CandidateUnavailableException.class);
+        return await(metadataOf((FoundCandidate) candidate), CandidateUnavailableException.class).parsed();
+    }
+
+    /** The candidate's core metadata, all of it (for reports), read once. */
+    public RawMetadata rawMetadata(FoundCandidate candidate) throws IOException, CandidateUnavailableException {
+        return await(metadataOf(candidate), CandidateUnavailableException.class).raw();
     }
 
     @Override
@@ -201,17 +210,18 @@ public final class Finder implements PackageSource, AutoCloseable {
         }
     }
 
-    private CompletableFuture<CandidateMetadata> metadataOf(FoundCandidate candidate) {
+    private CompletableFuture<Read> metadataOf(FoundCandidate candidate) {
         return metadata.computeIfAbsent(candidate.file().url(), u -> CompletableFuture.supplyAsync(() -> {
             try {
-                CandidateMetadata read = CoreMetadataReader.read(metadataBytes(candidate), candidate);
+                RawMetadata raw = RawMetadata.parseEmail(metadataBytes(candidate));
+                CandidateMetadata read = CoreMetadataReader.read(raw, candidate);
                 for (Requirement r : read.requiresDist()) {
                     if (r.url().isEmpty() && (r.marker().isEmpty()
                             || r.marker().get().evaluate(options.target().markers().with("extra", "")))) {
                         page(ProjectName.parse(r.name()));
                     }
                 }
-                return read;
+                return new Read(raw, read);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (CandidateUnavailableException e) {
