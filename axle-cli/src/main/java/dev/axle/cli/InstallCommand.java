@@ -14,6 +14,7 @@ import java.util.Optional;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
 import dev.axle.finder.FoundCandidate;
+import dev.axle.finder.RequiredHashes;
 import dev.axle.installer.db.InstalledDistributions;
 import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.resolver.python.Resolution;
@@ -188,7 +189,19 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                 }
                 return Optional.of(List.of());
             }
+            Optional<RequiredHashes> hashes = RequiredHashes.of(input.files().entries(),
+                    resolution.requireHashes || input.files().requireHashes());
+            if (hashes.isPresent()) {
+                List<FoundCandidate> installing = fetch.stream()
+                        .filter(c -> result.get(c.project()).map(p -> !p.installed()).orElse(true)).toList();
+                refuse("hashes are required (--require-hashes, or a --hash on some requirement), but",
+                        hashes.get().unchecked(installing));
+            }
             List<Path> files = finder.downloadAll(fetch, progress);
+            if (hashes.isPresent()) {
+                refuse("these files do not match the hashes the requirements give; nothing was installed:",
+                        hashes.get().mismatches(fetch, files));
+            }
             List<WheelSource> sources = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 FoundCandidate c = fetch.get(i);
@@ -197,6 +210,12 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                         Optional.of(InstallationReport.url(c.file().url().toString()))));
             }
             return Optional.of(sources);
+        }
+    }
+
+    private static void refuse(String why, List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new UsageException(why + "\n  " + String.join("\n  ", problems));
         }
     }
 

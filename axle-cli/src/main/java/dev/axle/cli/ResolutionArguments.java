@@ -34,6 +34,11 @@ final class ResolutionArguments {
             description = "highest (default), lowest, or lowest-direct (lowest for what you named)")
     String resolution;
 
+    @Option(names = "--require-hashes",
+            description = "Every requirement pinned with ==, with --hash values every file must match (on by itself"
+                    + " when any requirement has a --hash)")
+    boolean requireHashes;
+
     @Option(names = "--no-deps", description = "Install what is named, not its dependencies")
     boolean noDeps;
 
