@@ -47,6 +47,9 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
     @Mixin
     IndexArguments index;
 
+    @Mixin
+    TargetArguments targetArguments;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Write what is installed as pip's installation report (JSON, version 1); - for stdout")
     Path report;
@@ -148,10 +151,10 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         long start = System.nanoTime();
         Resolving.Input input = Resolving.read(session, requirements, resolution);
         PythonInterpreter python = environment.interpreter();
-        Target target = new Target(python.markerEnvironment(), python.version());
+        Target target = targetArguments.target(python);
         InstalledDistributions installed = Reading.read(session, environment);
         ResolveOptions options = Resolving.options(target, input, resolution, false, installed, reinstall);
-        try (Finder finder = Resolving.finder(session, input, index, target, python.supportedTags())) {
+        try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
             Resolution result;
             try {
                 result = new Resolver(finder).resolve(input.requirements(), options);

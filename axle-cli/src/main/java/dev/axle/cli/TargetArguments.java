@@ -30,7 +30,7 @@ final class TargetArguments {
             description = "The target's Python version (3.12, 312 or 3.12.4)")
     String pythonVersion;
 
-    @Option(names = "--platform", paramLabel = "PLATFORM",
+    @Option(names = {"--platform", "--python-platform"}, paramLabel = "PLATFORM",
             description = "A platform tag the target supports (manylinux_2_28_x86_64, win_amd64, macosx_14_0_arm64);"
                     + " repeat for more")
     List<String> platforms = new ArrayList<>();

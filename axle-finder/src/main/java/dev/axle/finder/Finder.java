@@ -66,6 +66,8 @@ public final class Finder implements PackageSource, AutoCloseable {
     private record Read(RawMetadata raw, CandidateMetadata parsed) {}
     private final Map<URI, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
     private final Map<URI, Index> directOrigins = new ConcurrentHashMap<>();
+    /** Per project, files seen but not offered: for {@link #whyNone}. */
+    private final Map<ProjectName, List<String>> skipped = new ConcurrentHashMap<>();
 
     /**
      * A finder over {@code indexes}, in order of precedence, and the files of {@code findLinks}
@@ -133,7 +135,11 @@ public final class Finder implements PackageSource, AutoCloseable {
             if (filename.endsWith(".whl")) {
                 WheelFilename wheel = WheelFilename.parse(filename);
                 OptionalInt r = options.tags().bestRank(wheel.tags());
-                if (!wheel.name().equals(project.toString()) || r.isEmpty()) {
+                if (!wheel.name().equals(project.toString())) {
+                    return;
+                }
+                if (r.isEmpty()) {
+                    skipped.computeIfAbsent(project, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(filename);
                     return;
                 }
                 version = wheel.version();
@@ -150,6 +156,8 @@ public final class Finder implements PackageSource, AutoCloseable {
             return;
         }
         if (!pythonAllows(file.requiresPython())) {
+            skipped.computeIfAbsent(project, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(filename + " (Requires-Python " + file.requiresPython().get() + ")");
             return;
         }
         if (file.yanked().yanked()) {
@@ -191,6 +199,18 @@ public final class Finder implements PackageSource, AutoCloseable {
         } catch (RuntimeException e) {
             return true; // an invalid Requires-Python is ignored, as pip does
         }
+    }
+
+    @Override
+    public Optional<String> whyNone(ProjectName project) {
+        List<String> files = skipped.getOrDefault(project, List.of());
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(project + " has " + files.size() + (files.size() == 1 ? " file" : " files")
+                + " but none for this target (Python " + options.target().python() + ", best tag "
+                + options.tags().tags().getFirst() + "), such as " + files.getFirst()
+                + "; resolve for another target with --python-version/--platform, or use an interpreter it supports");
     }
 
     @Override

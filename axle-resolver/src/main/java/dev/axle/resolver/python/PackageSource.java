@@ -4,6 +4,7 @@ import dev.axle.pep.ProjectName;
 import dev.axle.pep.Requirement;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the resolver learns which versions of a project exist and what they require: the
@@ -31,6 +32,14 @@ public interface PackageSource {
      * @throws CandidateUnavailableException if the reference cannot be used
      */
     Candidate direct(Requirement requirement) throws IOException, CandidateUnavailableException;
+
+    /**
+     * Why the source offered no candidate of {@code project} although it has files for it
+     * (none for the target's platform or Python, say), for the user; empty if it has nothing to say.
+     */
+    default Optional<String> whyNone(ProjectName project) {
+        return Optional.empty();
+    }
 
     /** A hint: the metadata of these candidates will probably be asked for soon. */
     default void prefetch(List<Candidate> candidates) {}

@@ -54,6 +54,8 @@ public final class PythonProvider implements DependencyProvider<String, Version,
     private final Map<String, Candidate> directReferences = new HashMap<>();
     private final Map<String, Map<Version, Candidate>> candidates = new HashMap<>();
     private final Map<String, List<Version>> versions = new HashMap<>();
+    /** Why projects that have versions got none offered, for the user. */
+    private final Map<String, String> hints = new LinkedHashMap<>();
 
     /**
      * A provider for {@code requirements} (the user's, markers not yet evaluated).
@@ -146,15 +148,38 @@ public final class PythonProvider implements DependencyProvider<String, Version,
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (all.isEmpty()) {
+            source.whyNone(project).ifPresent(why -> hints.put(name, why));
+        }
         boolean onlyPre = all.stream().allMatch(c -> c.version().isPrerelease());
+        int pres = 0;
+        int yanked = 0;
+        int python = 0;
         boolean pre = options.prereleases() == ResolveOptions.Prereleases.ALLOW || onlyPre || explicitPre.contains(name);
         for (Candidate c : all) {
-            if (c.version().isPrerelease() && !pre
-                    || c.yanked() && !pinned.contains(name + " " + c.version())
-                    || !pythonAllows(c.requiresPython())) {
-                continue;
+            if (c.version().isPrerelease() && !pre) {
+                pres++;
+            } else if (c.yanked() && !pinned.contains(name + " " + c.version())) {
+                yanked++;
+            } else if (!pythonAllows(c.requiresPython())) {
+                python++;
+            } else {
+                byVersion.putIfAbsent(c.version(), c);
             }
-            byVersion.putIfAbsent(c.version(), c);
+        }
+        if (byVersion.isEmpty() && !all.isEmpty()) {
+            List<String> why = new ArrayList<>();
+            if (python > 0) {
+                why.add(python + " require another Python than " + options.target().python());
+            }
+            if (pres > 0) {
+                why.add(pres + " are pre-releases (allow them with --pre, or name one: " + name + ">="
+                        + all.stream().map(Candidate::version).max(Comparator.naturalOrder()).orElseThrow() + ")");
+            }
+            if (yanked > 0) {
+                why.add(yanked + " are yanked (pin one with == to use it)");
+            }
+            hints.put(name, "no version of " + name + " is usable: of " + all.size() + ", " + String.join("; ", why));
         }
         List<Version> ordered = new ArrayList<>(byVersion.keySet());
         boolean lowest = options.strategy() == ResolveOptions.Strategy.LOWEST
@@ -172,6 +197,11 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             }
         }
         return List.copyOf(ordered);
+    }
+
+    /** For each project with versions but none usable, why, in the order they were met. */
+    public Map<String, String> hints() {
+        return Map.copyOf(hints);
     }
 
     @Override

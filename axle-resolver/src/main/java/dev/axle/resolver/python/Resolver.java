@@ -47,7 +47,13 @@ public final class Resolver {
             solution = new Solver<>(provider, Pep440Set.SETS, new Explanation<>(formatter()))
                     .solve(PythonProvider.ROOT, Version.parse("0"));
         } catch (NoSolutionException e) {
-            throw new ResolutionException(e.explanation());
+            StringBuilder text = new StringBuilder(e.explanation());
+            provider.hints().forEach((project, why) -> {
+                if (e.explanation().contains(project)) {
+                    text.append("\nhint: ").append(why);
+                }
+            });
+            throw new ResolutionException(text.toString());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
