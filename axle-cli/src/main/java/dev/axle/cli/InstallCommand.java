@@ -116,7 +116,11 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         List<Change> changes = installer.install(sources);
         progress.clear();
         if (!output.quiet) {
-            report(session, changes, System.nanoTime() - start);
+            if (resolved && changes.isEmpty()) {
+                session.out.println("Nothing to install: what the requirements need is installed already");
+            } else {
+                report(session, changes, System.nanoTime() - start);
+            }
         }
         if (!dryRun && changes.stream().anyMatch(c -> c.kind() != Change.Kind.UNCHANGED)) {
             environment.scriptsFolderWarning(session.env.getOrDefault("PATH", ""),

@@ -87,10 +87,20 @@ public final class Finder implements PackageSource, AutoCloseable {
         return await(page(project));
     }
 
+    /**
+     * The project's candidates, fetched once. As soon as a page is read, the metadata of its
+     * newest final version is fetched too (the resolver usually takes it), which fetches the
+     * pages of its dependencies, and so on: the likely part of the graph is crawled in
+     * parallel ahead of the solver, which works one package at a time.
+     */
     private CompletableFuture<List<Candidate>> page(ProjectName project) {
         return pages.computeIfAbsent(project, p -> CompletableFuture.supplyAsync(() -> {
             try {
-                return find(p);
+                List<Candidate> found = find(p);
+                found.stream().filter(c -> !c.version().isPrerelease() && !c.yanked())
+                        .max(java.util.Comparator.comparing(Candidate::version))
+                        .ifPresent(newest -> metadataOf((FoundCandidate) newest));
+                return found;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
