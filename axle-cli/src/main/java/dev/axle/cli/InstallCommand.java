@@ -172,6 +172,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             if (!output.quiet) {
                 session.err.println("Resolved " + (result.packages().size() == 1 ? "1 package"
                         : result.packages().size() + " packages") + " in " + Durations.format(System.nanoTime() - start));
+                session.err.flush();
             }
             List<FoundCandidate> fetch = new ArrayList<>();
             List<String> sdists = new ArrayList<>();
