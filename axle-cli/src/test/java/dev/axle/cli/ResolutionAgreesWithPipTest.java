@@ -86,6 +86,9 @@ class ResolutionAgreesWithPipTest {
                 .wheel(wheel("q", "1.0", "Requires-Dist: p>=1.0\n"))
                 .wheel(wheel("r", "1.0", ""))
                 .wheel(wheel("r", "2.0b1", ""))
+                .wheel(wheel("needs-pre", "1.0", "Requires-Dist: t>=2.0a1\n"))
+                .wheel(wheel("t", "1.0", ""))
+                .wheel(wheel("t", "2.0a1", ""))
                 .write();
         // Extras that pull extras, markers combined with extras, and a constraints file.
         new PackageTree(shared.resolve("chain"))
@@ -132,6 +135,23 @@ class ResolutionAgreesWithPipTest {
         assertThat(agreed("pre", List.of(), "q", "r==2.0b1")).containsExactly("p==1.0", "q==1.0", "r==2.0b1");
     }
 
+    /**
+     * The one known difference, deliberate: a pre-release that only a dependency's specifier names
+     * ({@code t>=2.0a1}) is taken by pip, but not by axle, which follows uv (and packse's
+     * {@code transitive-prerelease-and-stable-dependency}): only the user's requirements opt in.
+     */
+    @Test
+    void aPreReleaseOnlyADependencyNamesIsTakenByPipNotByAxle() throws Exception {
+        String index = server.url("pre/simple/").toString();
+        assertThat(pip(index, List.of(), "needs-pre")).containsExactly("needs-pre==1.0", "t==2.0a1");
+        Path venv = venv();
+        Run refused = cli("install", "--cache-dir=" + tmp.resolve("cache"), "--python", venv.toString(), "--dry-run",
+                "--index-url", index, "needs-pre");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("needs-pre depends on t>=2.0a1 and there is no version of t>=2.0a1");
+        assertThat(axle(index, List.of(), "needs-pre", "t>=2.0a1")).containsExactly("needs-pre==1.0", "t==2.0a1");
+    }
+
     @Test
     void extraChainsWithConstraints() throws Exception {
         Path constraints = Files.writeString(tmp.resolve("constraints.txt"), "u<2\n");
@@ -172,15 +192,23 @@ class ResolutionAgreesWithPipTest {
     }
 
     List<String> axle(String index, List<String> options, String... requirements) {
-        Path venv = tmp.resolve("venv");
+        Path venv = venv();
         Path cache = tmp.resolve("cache");
-        cli("venv", venv.toString(), "--python", python.toString()).ok();
         List<String> args = new ArrayList<>(List.of("install", "--cache-dir=" + cache, "--python", venv.toString(),
                 "--dry-run", "--index-url", index));
         args.addAll(options);
         args.addAll(List.of(requirements));
         Run run = cli(args.toArray(String[]::new)).ok();
         return run.out().lines().filter(l -> l.startsWith(" + ")).map(l -> l.substring(3)).sorted().toList();
+    }
+
+    /** A fresh venv of the interpreter pip runs on (the same one each time in a test). */
+    Path venv() {
+        Path venv = tmp.resolve("venv");
+        if (!Files.isDirectory(venv)) {
+            cli("venv", venv.toString(), "--python", python.toString()).ok();
+        }
+        return venv;
     }
 
     static Run cli(String... args) {
