@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code python3 -m http.server} serving a folder on loopback: the simplest static PEP 503 index. */
-final class StaticHttpServer implements AutoCloseable {
+/**
+ * {@code python3 -m http.server} serving a folder on loopback: the simplest static PEP 503 index.
+ * It does not honour Range requests (it answers them with the whole file, 200).
+ */
+public final class StaticHttpServer implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -24,7 +27,7 @@ final class StaticHttpServer implements AutoCloseable {
     }
 
     /** Serves {@code root}; skips the test if no Python 3 can be found. */
-    static StaticHttpServer serve(Path root) throws IOException, InterruptedException {
+    public static StaticHttpServer serve(Path root) throws IOException, InterruptedException {
         Path python = python3();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -51,7 +54,7 @@ final class StaticHttpServer implements AutoCloseable {
         throw new IllegalStateException("python3 -m http.server did not listen on port " + port + " within 20 s");
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + "/" + path);
     }
 

@@ -33,7 +33,9 @@ import java.util.Set;
  * says). Left out: versions whose Requires-Python excludes the target, yanked versions unless
  * the user pins them with {@code ==}/{@code ===} (PEP 592), and pre-releases unless allowed
  * ({@link ResolveOptions.Prereleases}). Only what the user asked for opts a project into
- * pre-releases or a yanked version, not what some dependency declares: pip and uv agree there.
+ * pre-releases or a yanked version, not what some dependency declares: uv's rule (packse's
+ * {@code transitive-prerelease-and-stable-dependency}). pip differs for pre-releases: it takes one
+ * that a dependency's specifier names ({@code t>=2.0a1}).
  *
  * <p>Source errors surface as {@link UncheckedIOException} (the solver passes runtime
  * exceptions through; {@link Resolver} unwraps them).
