@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * the command model but none of the classes real commands load, and no profiles of their work,
  * so this runs the commands users run most, in-process through the same command line: venv,
  * install (cold and warm cache), reinstall, uninstall, list, freeze, show, check, tree, on
- * {@link TrainingWheels}.
+ * {@link TrainingWheels}; then resolution from a loopback index ({@link TrainingIndex}), from
+ * find-links, and download.
  *
  * <p>It needs no network and reads or writes nothing of the user's: the wheels, axle's cache
  * and the environments are all made in DIR, which bin/axle removes afterwards. Without a
@@ -92,7 +93,27 @@ final class TrainClassCacheCommand implements Callable<Integer> {
         // Each step needs the ones before it: the first failure ends the run.
         for (List<String> args : steps) {
             if (!step(args)) {
-                break;
+                return 0;
+            }
+        }
+        // Resolving from an index over HTTP (cold, then from the HTTP cache), from find-links, and download.
+        try (TrainingIndex index = TrainingIndex.serve(work.resolve("index"), TrainingWheels.write(work.resolve("served")))) {
+            String c = work.resolve("c").toString();
+            String url = "--index-url=" + index.url();
+            List<List<String>> resolving = List.of(
+                    List.of("venv", cache, "--python", executable, c),
+                    List.of("install", cache, "--python", c, url, "--dry-run", "--report", work.resolve("r.json").toString(),
+                            TrainingWheels.SCRIPTS),
+                    List.of("install", cache, "--python", c, url, TrainingWheels.SCRIPTS),
+                    List.of("install", cache, "--python", c, url, "--dry-run", "-U", TrainingWheels.SCRIPTS),
+                    List.of("install", cache, "--python", c, "--no-index", "--find-links", work.resolve("wheels").toString(),
+                            "--dry-run", "--reinstall", TrainingWheels.PURE),
+                    List.of("download", cache, "--python", c, url, "-d", work.resolve("dl").toString(),
+                            TrainingWheels.PLATLIB));
+            for (List<String> args : resolving) {
+                if (!step(args)) {
+                    break;
+                }
             }
         }
         return 0;

@@ -49,7 +49,9 @@ final class Fetcher implements AutoCloseable {
     private final IndexOptions options;
     private final URI index;
     private final Optional<Credentials> credentials;
-    private final HttpClient client;
+    /** Built on the first request: a run served from the cache or from files never pays for it. */
+    private final HttpClient.Builder builder;
+    private HttpClient client; // guarded by this
     private final EnvironmentProxies proxies;
     private final Optional<HttpCache> cache;
     /** Cache keys revalidated by this client: in {@link IndexOptions.CacheMode#REFRESH}, each once. */
@@ -78,7 +80,14 @@ final class Fetcher implements AutoCloseable {
         if (options.cert().isPresent() || !options.trustedHosts().isEmpty()) {
             builder.sslContext(TrustStore.context(options));
         }
-        this.client = builder.build();
+        this.builder = builder;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = builder.build();
+        }
+        return client;
     }
 
     /**
@@ -482,7 +491,7 @@ final class Fetcher implements AutoCloseable {
 
     private HttpResponse<Void> send(HttpRequest request, HttpResponse.BodyHandler<Void> handler) throws IOException {
         try {
-            return client.send(request, handler);
+            return client().send(request, handler);
         } catch (InterruptedException e) {
             throw interrupted();
         }
@@ -618,6 +627,10 @@ final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        synchronized (this) {
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 }
