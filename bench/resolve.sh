@@ -25,7 +25,8 @@
 #    wheel of the indexes (symbolic links), each link with #sha256= and
 #    data-dist-info-metadata/data-core-metadata="sha256=...", and <wheel>.metadata files
 #    extracted from the wheels. bench/serve-index.py serves it on a free loopback port
-#    (http.server's handler, threaded, HTTP/1.1 keep-alive, TCP_NODELAY: see its top).
+#    (http.server's handler, threaded, HTTP/1.1 keep-alive, TCP_NODELAY, PyPI's Cache-Control
+#    headers: pages max-age=600, files max-age=365000000; see its top).
 # 3. For each requirement set (SETS below: jupyter, and all the sets together), a prepare
 #    run resolves with both tools into the warm caches, checks that both pick the same
 #    names and versions (pip's --report against axle's " + name==version" lines; a mismatch
@@ -214,6 +215,9 @@ facts "command resolve axle" "$(axle_resolve '<venv>' '<cache>') <requirements>"
 for set in "${sets[@]}"; do
   read -r -d '' -a reqs <<<"${requirements[$set]}" || true
   echo "resolve and install: $set"
+  # Pages cached more than 10 minutes ago are stale (serve-index.py): a resolution makes them fresh.
+  $(pip_resolve "$work/venv-$set-prepare" "$pip_warm") "${reqs[@]}" >/dev/null 2>&1
+  $(axle_resolve "$work/venv-$set-prepare" "$axle_warm") "${reqs[@]}" >/dev/null 2>&1
   p=$work/venv-$set-pip a=$work/venv-$set-axle
   hyperfine --runs "$rounds" --style basic --export-json "$out/install-$set.json" \
     --prepare "$(new_venv "$p") && $(fresh "$pip_cold") && sync" -n "pip cold" "$(pip_install "$p" "$pip_cold") ${reqs[*]}" \

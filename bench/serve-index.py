@@ -1,5 +1,10 @@
 """Serves a folder over HTTP/1.1 on loopback for bench/resolve.sh: python -m http.server's
-handler in its threaded server (a thread per connection), with keep-alive and TCP_NODELAY.
+handler in its threaded server (a thread per connection), with keep-alive and TCP_NODELAY,
+and PyPI's caching headers: project pages `max-age=600, public` (pypi.org/simple), files
+`max-age=365000000, immutable, public` (files.pythonhosted.org), so that a warm cache is
+used as it is against PyPI: pip revalidates every page (it asks for max-age=0) and reads
+cached files without asking; axle also reads pages cached less than 10 minutes ago.
+Without these headers neither tool could use a cached response without asking first.
 
     python bench/serve-index.py FOLDER PORT
 
@@ -19,6 +24,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 class Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
+
+    def end_headers(self):
+        if self.path.startswith("/files/"):
+            self.send_header("Cache-Control", "max-age=365000000, immutable, public")
+        else:
+            self.send_header("Cache-Control", "max-age=600, public")
+        super().end_headers()
 
     def log_message(self, format, *args):
         pass
