@@ -8,6 +8,7 @@ import dev.axle.index.IndexOptions;
 import dev.axle.index.ProjectPage;
 import dev.axle.pep.InvalidSdistFilenameException;
 import dev.axle.pep.InvalidWheelFilenameException;
+import dev.axle.pep.MarkerEnvironment;
 import dev.axle.pep.ProjectName;
 import dev.axle.pep.RawMetadata;
 import dev.axle.pep.Requirement;
@@ -57,6 +58,8 @@ public final class Finder implements PackageSource, AutoCloseable {
     private final List<FindLinks> findLinks;
     private CompletableFuture<List<Map.Entry<FindLinks, DistributionFile>>> linked;
     private final FinderOptions options;
+    /** The target's markers with no extra, made once (evaluation caches what it derives from it). */
+    private final MarkerEnvironment noExtra;
     private final IndexOptions indexOptions;
     private final ExecutorService pool;
     private final Map<ProjectName, CompletableFuture<List<Candidate>>> pages = new ConcurrentHashMap<>();
@@ -78,6 +81,7 @@ public final class Finder implements PackageSource, AutoCloseable {
         this.indexes = List.copyOf(indexes);
         this.findLinks = List.copyOf(findLinks);
         this.options = options;
+        this.noExtra = options.target().markers().with("extra", "");
         this.indexOptions = indexOptions;
         this.pool = Executors.newFixedThreadPool(options.parallelism(), Thread.ofPlatform().daemon().name("axle-fetch-", 0).factory());
     }
@@ -247,7 +251,7 @@ public final class Finder implements PackageSource, AutoCloseable {
                 CandidateMetadata read = CoreMetadataReader.read(raw, candidate);
                 for (Requirement r : read.requiresDist()) {
                     if (r.url().isEmpty() && (r.marker().isEmpty()
-                            || r.marker().get().evaluate(options.target().markers().with("extra", "")))) {
+                            || r.marker().get().evaluate(noExtra))) {
                         page(ProjectName.parse(r.name()));
                     }
                 }

@@ -47,6 +47,11 @@ public final class PythonProvider implements DependencyProvider<String, Version,
     private final PackageSource source;
     private final ResolveOptions options;
     private final MarkerEnvironment environment;
+    /**
+     * The environment for each extra, made once: an environment caches what evaluation derives
+     * from it (parsed versions), so a new one per evaluation would redo that every time.
+     */
+    private final Map<String, MarkerEnvironment> byExtra = new HashMap<>();
     private final List<Requirement> requirements;
     private final Map<String, List<Requirement>> constraints = new HashMap<>();
     private final Map<String, List<Requirement>> overrides = new HashMap<>();
@@ -278,7 +283,8 @@ public final class PythonProvider implements DependencyProvider<String, Version,
 
     /** Whether a marker holds for the target, {@code extra} being the extra asked for ("" if none). */
     private boolean applies(Optional<Marker> marker, String extra) {
-        return marker.isEmpty() || marker.get().evaluate(environment.with("extra", extra));
+        return marker.isEmpty()
+                || marker.get().evaluate(byExtra.computeIfAbsent(extra, e -> environment.with("extra", e)));
     }
 
     /**
