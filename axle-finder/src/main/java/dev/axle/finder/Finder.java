@@ -264,16 +264,58 @@ public final class Finder implements PackageSource, AutoCloseable {
         }, pool));
     }
 
+    /**
+     * The candidate's core metadata file. Metadata files are immutable and named by hash, so
+     * they are kept by it: by the sha256 the page gives for the metadata file, or (read from
+     * the wheel) by the wheel's sha256. A kept file was verified against that hash when it was
+     * stored and is used without asking the index again, fresh page or not.
+     */
     private byte[] metadataBytes(FoundCandidate candidate) throws IOException, CandidateUnavailableException {
-        Optional<byte[]> file = candidate.origin().coreMetadata(candidate.file());
-        if (file.isPresent()) {
-            return file.get();
+        DistributionFile file = candidate.file();
+        String metadataSha = file.coreMetadata().available() ? file.coreMetadata().hashes().get("sha256") : null;
+        String wheelSha = file.hashes().get("sha256");
+        Optional<Path> kept = metadataSha != null ? Optional.of(keptMetadata(metadataSha))
+                : candidate.wheel() && wheelSha != null && !file.coreMetadata().available()
+                        ? Optional.of(keptMetadata("wheel-" + wheelSha)) : Optional.empty();
+        if (kept.isPresent() && Files.isRegularFile(kept.get())) {
+            return Files.readAllBytes(kept.get());
         }
-        if (!candidate.wheel()) {
+        byte[] bytes;
+        Optional<byte[]> fromIndex = candidate.origin().coreMetadata(file);
+        if (fromIndex.isPresent()) {
+            bytes = fromIndex.get();
+        } else if (!candidate.wheel()) {
             throw new CandidateUnavailableException(CoreMetadataReader.sdistOnly(candidate)
                     + "; the index gives no static metadata for it (PEP 643)");
+        } else {
+            bytes = candidate.origin().wheelMetadata(file);
         }
-        return candidate.origin().wheelMetadata(candidate.file());
+        if (kept.isPresent() && !"file".equalsIgnoreCase(file.url().getScheme())) {
+            keep(kept.get(), bytes);
+        }
+        return bytes;
+    }
+
+    private Path keptMetadata(String key) {
+        String name = key.startsWith("wheel-") ? key.substring(6) : key;
+        return options.downloads().resolveSibling("metadata-v1").resolve(name.substring(0, 2)).resolve(key);
+    }
+
+    /** Stores a metadata file whole or not at all; a cache that cannot be written is no failure. */
+    private static void keep(Path target, byte[] bytes) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            try {
+                Files.write(temporary, bytes);
+                Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException ignored) {
+            // The next run reads it from the index again.
+        }
     }
 
     @Override

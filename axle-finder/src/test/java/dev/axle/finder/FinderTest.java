@@ -203,6 +203,26 @@ class FinderTest {
                 .doesNotContain("/simple/never/");
     }
 
+    @Test
+    void metadataIsKeptByHashAndNotFetchedAgain() throws Exception {
+        Path log = shared.resolveSibling(shared.getFileName() + ".log");
+        try (Finder finder = finder("http")) {
+            resolve(finder, "alpha");
+        }
+        String before = Files.readString(log);
+        try (Finder finder = finder("http")) {
+            assertThat(pins(resolve(finder, "alpha"))).containsExactly("alpha==1.0", "beta==1.0", "gamma==1.0");
+        }
+        String after = Files.readString(log).substring(before.length());
+        // alpha's metadata file and beta's METADATA (read from its whole wheel) come from the kept copies.
+        assertThat(after).contains("GET /first/simple/alpha/").doesNotContain(".metadata ")
+                .doesNotContain("GET /first/files/beta-1.0-py3-none-any.whl ");
+        try (var kept = Files.walk(tmp.resolve("metadata-v1"))) {
+            assertThat(kept.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("wheel-")).anyMatch(n -> !n.startsWith("wheel-"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http", "file"})
     void wheelMetadataIsReadWithoutAMetadataFile(String kind) throws Exception {

@@ -118,11 +118,16 @@ final class Fetcher implements AutoCloseable {
      * @throws IOException               if {@code body} failed (it is not retried)
      */
     Optional<ResponseBody.Head> get(URI url, String accept, ResponseBody body) throws IOException {
+        return get(url, accept, body, "downloads need the network");
+    }
+
+    /** {@link #get}, saying {@code offlineWhy} when {@code --offline} forbids the request. */
+    Optional<ResponseBody.Head> get(URI url, String accept, ResponseBody body, String offlineWhy) throws IOException {
         if ("file".equalsIgnoreCase(url.getScheme())) {
             return readFile(url, body);
         }
         if (options.cacheMode() == IndexOptions.CacheMode.OFFLINE) {
-            throw offline(url, "downloads need the network");
+            throw offline(url, offlineWhy);
         }
         Exchange exchange = fetch(url, accept, body, Map.of());
         return exchange.status() == 200 ? Optional.of(exchange.head()) : Optional.empty();

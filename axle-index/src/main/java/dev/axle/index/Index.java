@@ -106,7 +106,8 @@ public final class Index implements AutoCloseable {
 
     /**
      * The file's core metadata (its {@code METADATA}) from the index's metadata file
-     * (PEP 658/714), verified against the hashes the page gives for it.
+     * (PEP 658/714), verified against the hashes the page gives for it. One with a sha256 is
+     * not put in the HTTP cache: it is immutable, and callers keep it by that hash (the finder does).
      *
      * @return the metadata file's bytes; empty if the page offers none (read the distribution instead)
      * @throws HashMismatchException     if they do not match the page's hashes
@@ -119,7 +120,11 @@ public final class Index implements AutoCloseable {
         }
         URI metadata = file.coreMetadataUrl();
         var collected = new Collected(file.coreMetadata().hashes());
-        found(fetcher.getCached(metadata, "*/*", collected), metadata);
+        // A metadata file with a sha256 is immutable, and kept by that hash by whoever reads it
+        // (the finder does): the HTTP cache would only keep a second copy.
+        found(file.coreMetadata().hashes().containsKey("sha256")
+                ? fetcher.get(metadata, "*/*", collected, "this metadata file is not kept in axle's cache yet")
+                : fetcher.getCached(metadata, "*/*", collected), metadata);
         collected.hashes.verify(Credentials.redact(metadata));
         return Optional.of(collected.bytes());
     }
