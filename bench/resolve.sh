@@ -105,16 +105,9 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the pip under test ----------------------------------------------------------------
-if [ "$(cat "$tools/made-with" 2>/dev/null)" != "$python" ]; then
-  rm -rf "$tools"
-  "$python" -m venv "$tools"
-  PIP_CONFIG_FILE=/dev/null "$tools/bin/python" -m pip --isolated install -q --disable-pip-version-check \
-    --index-url "file://${indexes[0]}" --upgrade pip packaging >"$out/tools.log" 2>&1 ||
-    { cat "$out/tools.log"; fail "could not install pip and packaging from ${indexes[0]} into $tools"; }
-  echo "$python" >"$tools/made-with"
-fi
-pip_version=$("$tools/bin/python" -m pip --version | cut -d' ' -f2)
-python_version=$("$python" -c 'import sys; print(sys.version.split()[0])')
+# shellcheck source=SCRIPTDIR/pip-tools.sh
+. "$root/bench/pip-tools.sh"
+bench_pip_tools
 axle_version=$("$axle" --version 2>&1 | head -n 1)
 
 # --- the index, served -------------------------------------------------------------------

@@ -4,17 +4,15 @@ import dev.axle.env.PythonInterpreter;
 import dev.axle.env.PythonRequest;
 import dev.axle.finder.Finder;
 import dev.axle.finder.FoundCandidate;
-import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.resolver.python.Resolution;
-import dev.axle.resolver.python.ResolutionException;
 import dev.axle.resolver.python.ResolveOptions;
-import dev.axle.resolver.python.Resolver;
 import dev.axle.resolver.python.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,18 +59,12 @@ final class DownloadCommand extends EnvironmentCommand implements Callable<Integ
         ResolveOptions options = Resolving.options(target, input, resolution, false, null, false);
         ProgressBar progress = session.progress(output);
         try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
-            Resolution result;
-            try {
-                result = new Resolver(finder).resolve(input.requirements(), options);
-            } catch (ResolutionException e) {
-                session.err.println("error: no solution: the requirements cannot all be satisfied");
-                e.getMessage().lines().forEach(line -> session.err.println("  " + line));
+            Optional<Resolution> result = Resolving.resolve(session, finder, input, options);
+            if (result.isEmpty()) {
                 return 1;
-            } catch (CandidateUnavailableException e) {
-                throw new UsageException(e.getMessage());
             }
             List<FoundCandidate> found = new ArrayList<>();
-            result.packages().forEach(p -> found.add((FoundCandidate) p.candidate()));
+            result.get().packages().forEach(p -> found.add((FoundCandidate) p.candidate()));
             List<Path> files = finder.downloadAll(found, progress);
             progress.clear();
             Path folder = session.cwd.resolve(dest);

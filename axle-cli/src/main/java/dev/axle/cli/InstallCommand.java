@@ -16,11 +16,8 @@ import dev.axle.finder.Finder;
 import dev.axle.finder.FoundCandidate;
 import dev.axle.finder.RequiredHashes;
 import dev.axle.installer.db.InstalledDistributions;
-import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.resolver.python.Resolution;
-import dev.axle.resolver.python.ResolutionException;
 import dev.axle.resolver.python.ResolveOptions;
-import dev.axle.resolver.python.Resolver;
 import dev.axle.resolver.python.Target;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -159,16 +156,11 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         InstalledDistributions installed = Reading.read(session, environment);
         ResolveOptions options = Resolving.options(target, input, resolution, false, installed, reinstall);
         try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
-            Resolution result;
-            try {
-                result = new Resolver(finder).resolve(input.requirements(), options);
-            } catch (ResolutionException e) {
-                session.err.println("error: no solution: the requirements cannot all be satisfied");
-                e.getMessage().lines().forEach(line -> session.err.println("  " + line));
+            Optional<Resolution> resolved = Resolving.resolve(session, finder, input, options);
+            if (resolved.isEmpty()) {
                 return Optional.empty();
-            } catch (CandidateUnavailableException e) {
-                throw new UsageException(e.getMessage());
             }
+            Resolution result = resolved.get();
             if (!output.quiet) {
                 session.err.println("Resolved " + (result.packages().size() == 1 ? "1 package"
                         : result.packages().size() + " packages") + " in " + Durations.format(System.nanoTime() - start));

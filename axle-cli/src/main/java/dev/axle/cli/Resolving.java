@@ -20,7 +20,13 @@ import dev.axle.resolver.requirements.RequirementsParser;
 import dev.axle.resolver.requirements.RequirementsReader;
 import dev.axle.resolver.requirements.RequirementsFileException;
 import dev.axle.resolver.pep440.PythonPackages;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.resolver.python.Resolution;
+import dev.axle.resolver.python.ResolutionException;
+import dev.axle.resolver.python.Resolver;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -116,6 +122,24 @@ final class Resolving {
                 .forEach(e -> extras.add(PythonPackages.normalizeExtra(e)));
         return new CandidateMetadata(d.requires(), extras,
                 d.metadata().string(dev.axle.pep.MetadataField.REQUIRES_PYTHON));
+    }
+
+    /**
+     * Resolves, printing the explanation of a failure as an error; empty after a failure.
+     *
+     * @throws UsageException if a direct reference among the requirements cannot be used
+     */
+    static Optional<Resolution> resolve(Session session, Finder finder, Input input, ResolveOptions options)
+            throws IOException {
+        try {
+            return Optional.of(new Resolver(finder).resolve(input.requirements(), options));
+        } catch (ResolutionException e) {
+            session.err.println("error: no solution: the requirements cannot all be satisfied");
+            e.getMessage().lines().forEach(line -> session.err.println("  " + line));
+            return Optional.empty();
+        } catch (CandidateUnavailableException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** A finder over the configured indexes, downloads kept in the cache. */
