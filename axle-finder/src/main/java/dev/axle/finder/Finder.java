@@ -88,7 +88,15 @@ public final class Finder implements PackageSource, AutoCloseable {
 
     @Override
     public List<Candidate> candidates(ProjectName project) throws IOException {
-        return await(page(project));
+        CompletableFuture<List<Candidate>> started = page(project);
+        try {
+            return await(started);
+        } catch (IOException e) {
+            // Fetched ahead on another thread (maybe for nothing): what the resolver needs gets
+            // a try of its own before the failure stands.
+            pages.remove(project, started);
+            return await(page(project));
+        }
     }
 
     /**
@@ -229,12 +237,23 @@ public final class Finder implements PackageSource, AutoCloseable {
 
     @Override
     public CandidateMetadata metadata(Candidate candidate) throws IOException, CandidateUnavailableException {
-        return await(metadataOf((FoundCandidate) candidate), CandidateUnavailableException.class).parsed();
+        return read((FoundCandidate) candidate).parsed();
     }
 
     /** The candidate's core metadata, all of it (for reports), read once. */
     public RawMetadata rawMetadata(FoundCandidate candidate) throws IOException, CandidateUnavailableException {
-        return await(metadataOf(candidate), CandidateUnavailableException.class).raw();
+        return read(candidate).raw();
+    }
+
+    /** The metadata, read once; a failure of a read started ahead gets a second, own try, as pages do. */
+    private Read read(FoundCandidate candidate) throws IOException, CandidateUnavailableException {
+        CompletableFuture<Read> started = metadataOf(candidate);
+        try {
+            return await(started, CandidateUnavailableException.class);
+        } catch (IOException e) {
+            metadata.remove(candidate.file().url(), started);
+            return await(metadataOf(candidate), CandidateUnavailableException.class);
+        }
     }
 
     @Override

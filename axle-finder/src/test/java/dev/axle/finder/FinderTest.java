@@ -204,6 +204,31 @@ class FinderTest {
     }
 
     @Test
+    void aFailedFetchGetsASecondTryWhenTheResolverNeedsIt() throws Exception {
+        var failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        var http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/simple/flaky/", exchange -> {
+            byte[] body = "<a href=\"../../files/flaky-1.0-py3-none-any.whl\">flaky</a>".getBytes();
+            boolean fail = failures.getAndDecrement() > 0;
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(fail ? 503 : 200, fail ? -1 : body.length);
+            if (!fail) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        http.start();
+        try (Finder finder = finder(IndexStrategy.FIRST_INDEX, List.of(URI.create("http://127.0.0.1:"
+                + http.getAddress().getPort() + "/simple/")), List.of())) {
+            assertThat(files(finder.candidates(ProjectName.parse("flaky")))).containsExactly("flaky-1.0-py3-none-any.whl");
+        } finally {
+            http.stop(0);
+        }
+        assertThat(failures.get()).isEqualTo(-1);
+    }
+
+    @Test
     void metadataIsKeptByHashAndNotFetchedAgain() throws Exception {
         Path log = shared.resolveSibling(shared.getFileName() + ".log");
         try (Finder finder = finder("http")) {
