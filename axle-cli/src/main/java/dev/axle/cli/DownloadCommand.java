@@ -68,7 +68,13 @@ final class DownloadCommand extends EnvironmentCommand implements Callable<Integ
             List<Path> files = finder.downloadAll(found, progress);
             progress.clear();
             Path folder = session.cwd.resolve(dest);
-            Files.createDirectories(folder);
+            try {
+                Files.createDirectories(folder);
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot make the destination folder " + folder + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() != null && !e.getMessage().equals(folder.toString()) ? ": " + e.getMessage() : "")
+                        + "); give a writable folder with -d");
+            }
             for (Path file : files) {
                 Path saved = folder.resolve(file.getFileName().toString());
                 if (!Files.exists(saved) || !Files.isSameFile(file, saved)) {

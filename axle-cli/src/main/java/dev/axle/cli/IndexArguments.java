@@ -68,8 +68,7 @@ final class IndexArguments {
         }
         String keyring = keyringProvider != null ? keyringProvider : env.getOrDefault("AXLE_KEYRING_PROVIDER", "disabled");
         if (!keyring.equals("subprocess") && !keyring.equals("disabled")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--keyring-provider must be subprocess or disabled, not " + keyring);
+            throw new UsageException("--keyring-provider must be subprocess or disabled, not " + keyring);
         }
         Path bundle = cert != null ? cwd.resolve(cert) : env.containsKey("AXLE_CERT") ? cwd.resolve(env.get("AXLE_CERT")) : null;
         IndexOptions.CacheMode mode = offline || truthy(env.get("AXLE_OFFLINE")) ? IndexOptions.CacheMode.OFFLINE
@@ -122,8 +121,7 @@ final class IndexArguments {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "first-index" -> IndexStrategy.FIRST_INDEX;
             case "unsafe-best-match" -> IndexStrategy.UNSAFE_BEST_MATCH;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--index-strategy must be first-index or unsafe-best-match, not " + s);
+            default -> throw new UsageException("--index-strategy must be first-index or unsafe-best-match, not " + s);
         };
     }
 

@@ -166,16 +166,11 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                         : result.packages().size() + " packages") + " in " + Durations.format(System.nanoTime() - start));
                 session.err.flush();
             }
-            List<FoundCandidate> fetch = new ArrayList<>();
-            List<String> sdists = new ArrayList<>();
-            for (Resolution.Package p : result.packages()) {
-                if (p.candidate() instanceof FoundCandidate found) {
-                    if (!found.wheel()) {
-                        sdists.add(found.file().filename());
-                    }
-                    fetch.add(found);
-                }
-            }
+            // What stays installed is an Installed candidate; the rest is found on the indexes.
+            List<Resolution.Package> changing = result.packages().stream()
+                    .filter(p -> p.candidate() instanceof FoundCandidate).toList();
+            List<FoundCandidate> fetch = changing.stream().map(p -> (FoundCandidate) p.candidate()).toList();
+            List<String> sdists = fetch.stream().filter(c -> !c.wheel()).map(c -> c.file().filename()).toList();
             if (!sdists.isEmpty()) {
                 throw new UsageException("only source distributions are available for " + String.join(", ", sdists)
                         + ", and axle does not build them yet; install wheels of them (or pin versions that have wheels)");
@@ -192,10 +187,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             Optional<RequiredHashes> hashes = RequiredHashes.of(input.files().entries(),
                     resolution.requireHashes || input.files().requireHashes());
             if (hashes.isPresent()) {
-                List<FoundCandidate> installing = fetch.stream()
-                        .filter(c -> result.get(c.project()).map(p -> !p.installed()).orElse(true)).toList();
                 refuse("hashes are required (--require-hashes, or a --hash on some requirement), but",
-                        hashes.get().unchecked(installing));
+                        hashes.get().unchecked(fetch));
             }
             List<Path> files = finder.downloadAll(fetch, progress);
             if (hashes.isPresent()) {
@@ -205,8 +198,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             List<WheelSource> sources = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 FoundCandidate c = fetch.get(i);
-                boolean requested = result.get(c.project()).map(Resolution.Package::requested).orElse(false);
-                sources.add(new WheelSource(files.get(i), requested, c.direct(),
+                sources.add(new WheelSource(files.get(i), changing.get(i).requested(), c.direct(),
                         Optional.of(InstallationReport.url(c.file().url().toString()))));
             }
             return Optional.of(sources);

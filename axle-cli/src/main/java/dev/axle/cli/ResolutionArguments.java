@@ -50,8 +50,7 @@ final class ResolutionArguments {
             case "highest" -> ResolveOptions.Strategy.HIGHEST;
             case "lowest" -> ResolveOptions.Strategy.LOWEST;
             case "lowest-direct" -> ResolveOptions.Strategy.LOWEST_DIRECT;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--resolution must be highest, lowest or lowest-direct, not " + resolution);
+            default -> throw new UsageException("--resolution must be highest, lowest or lowest-direct, not " + resolution);
         };
     }
 }

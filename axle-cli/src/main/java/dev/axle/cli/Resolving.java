@@ -59,7 +59,7 @@ final class Resolving {
     static Input read(Session session, List<String> args, ResolutionArguments resolution) {
         StringBuilder text = new StringBuilder();
         for (String arg : args) {
-            text.append(arg.replace("\\", "\\\\")).append('\n');
+            text.append(arg).append('\n');
         }
         for (Path file : resolution.requirements) {
             text.append("-r ").append(quoted(session.cwd.resolve(file))).append('\n');
@@ -67,7 +67,7 @@ final class Resolving {
         for (Path file : resolution.constraints) {
             text.append("-c ").append(quoted(session.cwd.resolve(file))).append('\n');
         }
-        Location commandLine = Location.of(session.cwd.resolve(COMMAND_LINE));
+        Location commandLine = Location.of(COMMAND_LINE);
         RequirementsReader files = RequirementsReader.localFiles();
         RequirementsReader reader = location -> location.identity().equals(commandLine.identity())
                 ? text.toString() : files.read(location);

@@ -2,8 +2,9 @@ package dev.axle.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
+import dev.axle.installer.wheel.WheelArchive;
+import dev.axle.pep.WheelFilename;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * A package index of the training wheels on loopback, so that the class cache also holds what
@@ -34,9 +33,12 @@ final class TrainingIndex implements AutoCloseable {
         StringBuilder list = new StringBuilder("<!DOCTYPE html><html><body>\n");
         for (Path wheel : wheels) {
             String filename = wheel.getFileName().toString();
-            String project = filename.substring(0, filename.indexOf('-')).replace('_', '-');
+            String project = WheelFilename.parse(filename).name();
             byte[] bytes = Files.readAllBytes(wheel);
-            byte[] metadata = metadata(wheel);
+            byte[] metadata;
+            try (WheelArchive archive = WheelArchive.open(wheel)) {
+                metadata = archive.metadata();
+            }
             Files.write(files.resolve(filename), bytes);
             Files.write(files.resolve(filename + ".metadata"), metadata);
             Path page = Files.createDirectories(root.resolve("simple").resolve(project)).resolve("index.html");
@@ -57,19 +59,6 @@ final class TrainingIndex implements AutoCloseable {
     String url() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
                 + "/simple/";
-    }
-
-    private static byte[] metadata(Path wheel) throws IOException {
-        try (ZipFile zip = new ZipFile(wheel.toFile())) {
-            for (ZipEntry e : zip.stream().toList()) {
-                if (e.getName().endsWith(".dist-info/METADATA")) {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        return in.readAllBytes();
-                    }
-                }
-            }
-        }
-        throw new IOException(wheel + " has no METADATA");
     }
 
     private static String sha256(byte[] bytes) {

@@ -13,7 +13,6 @@ import dev.axle.pep.ProjectName;
 import dev.axle.pep.RawMetadata;
 import dev.axle.pep.Requirement;
 import dev.axle.pep.SdistFilename;
-import dev.axle.pep.SpecifierSet;
 import dev.axle.pep.Version;
 import dev.axle.pep.WheelFilename;
 import dev.axle.resolver.python.Candidate;
@@ -21,7 +20,6 @@ import dev.axle.resolver.python.CandidateMetadata;
 import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.resolver.python.PackageSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +27,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,14 +38,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The configured indexes as one {@link PackageSource}. For each version of a project it offers
  * the one file the target would install: the compatible wheel with the most preferred tags,
  * else the sdist; files whose Requires-Python excludes the target, and wheels for other
  * platforms, are not offered. Metadata comes from the index's metadata file (PEP 658) when it
- * has one, else from the wheel, downloaded into the cache (where the installer finds it later).
+ * has one, else from the wheel (HTTP range requests, or the local file), and is kept by hash.
  *
  * <p>Work is done ahead on a pool of {@link FinderOptions#parallelism()} threads: the metadata
  * the resolver will probably need next ({@link #prefetch}), and the project pages of each
@@ -71,6 +72,9 @@ public final class Finder implements PackageSource, AutoCloseable {
     private final Map<URI, Index> directOrigins = new ConcurrentHashMap<>();
     /** Per project, files seen but not offered: for {@link #whyNone}. */
     private final Map<ProjectName, List<String>> skipped = new ConcurrentHashMap<>();
+    /** Rank offsets of {@link #consider}: above every tag's place, an sdist; above all, a yanked file. */
+    private static final long SDIST = 1L << 32;
+    private static final long YANKED = 1L << 33;
 
     /**
      * A finder over {@code indexes}, in order of precedence, and the files of {@code findLinks}
@@ -88,14 +92,10 @@ public final class Finder implements PackageSource, AutoCloseable {
 
     @Override
     public List<Candidate> candidates(ProjectName project) throws IOException {
-        CompletableFuture<List<Candidate>> started = page(project);
         try {
-            return await(started);
-        } catch (IOException e) {
-            // Fetched ahead on another thread (maybe for nothing): what the resolver needs gets
-            // a try of its own before the failure stands.
-            pages.remove(project, started);
-            return await(page(project));
+            return awaitRetrying(pages, project, () -> page(project));
+        } catch (CandidateUnavailableException e) {
+            throw new IllegalStateException(e); // a page is never unavailable, only unreachable
         }
     }
 
@@ -106,22 +106,18 @@ public final class Finder implements PackageSource, AutoCloseable {
      * parallel ahead of the solver, which works one package at a time.
      */
     private CompletableFuture<List<Candidate>> page(ProjectName project) {
-        return pages.computeIfAbsent(project, p -> CompletableFuture.supplyAsync(() -> {
-            try {
-                List<Candidate> found = find(p);
-                found.stream().filter(c -> !c.version().isPrerelease() && !c.yanked())
-                        .max(java.util.Comparator.comparing(Candidate::version))
-                        .ifPresent(newest -> metadataOf((FoundCandidate) newest));
-                return found;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, pool));
+        return pages.computeIfAbsent(project, p -> async(() -> {
+            List<Candidate> found = find(p);
+            found.stream().filter(c -> !c.version().isPrerelease() && !c.yanked())
+                    .max(Comparator.comparing(Candidate::version))
+                    .ifPresent(newest -> metadataOf((FoundCandidate) newest));
+            return found;
+        }));
     }
 
     private List<Candidate> find(ProjectName project) throws IOException {
         Map<Version, FoundCandidate> best = new LinkedHashMap<>();
-        Map<Version, Integer> ranks = new LinkedHashMap<>();
+        Map<Version, Long> ranks = new LinkedHashMap<>();
         for (Map.Entry<FindLinks, DistributionFile> link : linkedFiles()) {
             if (FindLinks.projectName(link.getValue().filename()).filter(project::equals).isPresent()) {
                 consider(project, link.getValue(), new FileOrigin.OfLinks(link.getKey()), best, ranks);
@@ -149,10 +145,11 @@ public final class Finder implements PackageSource, AutoCloseable {
      * over later ones.
      */
     private void consider(ProjectName project, DistributionFile file, FileOrigin origin, Map<Version, FoundCandidate> best,
-            Map<Version, Integer> ranks) {
+            Map<Version, Long> ranks) {
         String filename = file.filename();
         Version version;
-        int rank;
+        // Lower is better: not yanked, then a wheel (by its best tag's place) before the sdist.
+        long rank = file.yanked().yanked() ? YANKED : 0;
         try {
             if (filename.endsWith(".whl")) {
                 WheelFilename wheel = WheelFilename.parse(filename);
@@ -161,66 +158,51 @@ public final class Finder implements PackageSource, AutoCloseable {
                     return;
                 }
                 if (r.isEmpty()) {
-                    skipped.computeIfAbsent(project, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(filename);
+                    skip(project, filename);
                     return;
                 }
                 version = wheel.version();
-                rank = r.getAsInt();
+                rank += r.getAsInt();
             } else {
                 SdistFilename sdist = SdistFilename.parse(filename);
                 if (!sdist.name().equals(project.toString())) {
                     return;
                 }
                 version = sdist.version();
-                rank = Integer.MAX_VALUE - 1;
+                rank += SDIST;
             }
         } catch (InvalidWheelFilenameException | InvalidSdistFilenameException e) {
             return;
         }
-        if (!pythonAllows(file.requiresPython())) {
-            skipped.computeIfAbsent(project, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                    .add(filename + " (Requires-Python " + file.requiresPython().get() + ")");
+        if (!options.target().allows(file.requiresPython())) {
+            skip(project, filename + " (Requires-Python " + file.requiresPython().get() + ")");
             return;
         }
-        if (file.yanked().yanked()) {
-            rank = rank / 2 + Integer.MAX_VALUE / 2; // any file not yanked ranks before any yanked one
-        }
-        Integer held = ranks.get(version);
+        Long held = ranks.get(version);
         if (held == null || rank < held) {
             ranks.put(version, rank);
             best.put(version, new FoundCandidate(project, version, file, origin, false));
         }
     }
 
+    private void skip(ProjectName project, String file) {
+        skipped.computeIfAbsent(project, k -> new CopyOnWriteArrayList<>()).add(file);
+    }
+
     /** Every find-links location's files, listed once (on the pool, with the first page). */
     private List<Map.Entry<FindLinks, DistributionFile>> linkedFiles() throws IOException {
         synchronized (this) {
             if (linked == null) {
-                linked = CompletableFuture.supplyAsync(() -> {
+                linked = async(() -> {
                     List<Map.Entry<FindLinks, DistributionFile>> all = new ArrayList<>();
                     for (FindLinks links : findLinks) {
-                        try {
-                            links.files().forEach(f -> all.add(Map.entry(links, f)));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+                        links.files().forEach(f -> all.add(Map.entry(links, f)));
                     }
                     return all;
-                }, pool);
+                });
             }
         }
-        return await(linked);
-    }
-
-    private boolean pythonAllows(Optional<String> requiresPython) {
-        if (requiresPython.isEmpty() || requiresPython.get().isBlank()) {
-            return true;
-        }
-        try {
-            return SpecifierSet.parse(requiresPython.get()).contains(options.target().python(), true);
-        } catch (RuntimeException e) {
-            return true; // an invalid Requires-Python is ignored, as pip does
-        }
+        return awaitIo(linked);
     }
 
     @Override
@@ -245,15 +227,8 @@ public final class Finder implements PackageSource, AutoCloseable {
         return read(candidate).raw();
     }
 
-    /** The metadata, read once; a failure of a read started ahead gets a second, own try, as pages do. */
     private Read read(FoundCandidate candidate) throws IOException, CandidateUnavailableException {
-        CompletableFuture<Read> started = metadataOf(candidate);
-        try {
-            return await(started, CandidateUnavailableException.class);
-        } catch (IOException e) {
-            metadata.remove(candidate.file().url(), started);
-            return await(metadataOf(candidate), CandidateUnavailableException.class);
-        }
+        return awaitRetrying(metadata, candidate.file().url(), () -> metadataOf(candidate));
     }
 
     @Override
@@ -264,23 +239,16 @@ public final class Finder implements PackageSource, AutoCloseable {
     }
 
     private CompletableFuture<Read> metadataOf(FoundCandidate candidate) {
-        return metadata.computeIfAbsent(candidate.file().url(), u -> CompletableFuture.supplyAsync(() -> {
-            try {
-                RawMetadata raw = RawMetadata.parseEmail(metadataBytes(candidate));
-                CandidateMetadata read = CoreMetadataReader.read(raw, candidate);
-                for (Requirement r : read.requiresDist()) {
-                    if (r.url().isEmpty() && (r.marker().isEmpty()
-                            || r.marker().get().evaluate(noExtra))) {
-                        page(ProjectName.parse(r.name()));
-                    }
+        return metadata.computeIfAbsent(candidate.file().url(), u -> async(() -> {
+            RawMetadata raw = RawMetadata.parseEmail(metadataBytes(candidate));
+            CandidateMetadata read = CoreMetadataReader.read(raw, candidate);
+            for (Requirement r : read.requiresDist()) {
+                if (r.url().isEmpty() && (r.marker().isEmpty() || r.marker().get().evaluate(noExtra))) {
+                    page(ProjectName.parse(r.name()));
                 }
-                return new Read(raw, read);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (CandidateUnavailableException e) {
-                throw new CompletionException(e);
             }
-        }, pool));
+            return new Read(raw, read);
+        }));
     }
 
     /**
@@ -368,6 +336,9 @@ public final class Finder implements PackageSource, AutoCloseable {
             hashes.put(fragment.substring(0, fragment.indexOf('=')), fragment.substring(fragment.indexOf('=') + 1));
         }
         URI location = URI.create(url.getScheme() + ":" + url.getRawSchemeSpecificPart());
+        if ("file".equalsIgnoreCase(location.getScheme()) && !Files.isRegularFile(Path.of(location))) {
+            throw new CandidateUnavailableException(Path.of(location) + ": no such file");
+        }
         URI parent = location.resolve(".");
         Index origin = directOrigins.computeIfAbsent(parent, p -> Index.of(p, indexOptions));
         return new FoundCandidate(project, wheel.version(), DistributionFile.of(filename, location, hashes),
@@ -380,30 +351,16 @@ public final class Finder implements PackageSource, AutoCloseable {
      * the index's hashes on the way. Downloads of one file at once share one transfer.
      */
     public Path download(FoundCandidate candidate, DownloadListener listener) throws IOException {
-        return await(downloads.computeIfAbsent(candidate.file().url(), u -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return fetch(candidate, listener);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, pool)));
+        return downloadAll(List.of(candidate), listener).getFirst();
     }
 
     /** Downloads all of {@code candidates} in parallel; their files, in the same order. */
     public List<Path> downloadAll(List<FoundCandidate> candidates, DownloadListener listener) throws IOException {
-        List<CompletableFuture<Path>> started = new ArrayList<>();
-        for (FoundCandidate c : candidates) {
-            started.add(downloads.computeIfAbsent(c.file().url(), u -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    return fetch(c, listener);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, pool)));
-        }
+        List<CompletableFuture<Path>> started = candidates.stream()
+                .map(c -> downloads.computeIfAbsent(c.file().url(), u -> async(() -> fetch(c, listener)))).toList();
         List<Path> out = new ArrayList<>();
         for (CompletableFuture<Path> f : started) {
-            out.add(await(f));
+            out.add(awaitIo(f));
         }
         return out;
     }
@@ -437,41 +394,60 @@ public final class Finder implements PackageSource, AutoCloseable {
         }
     }
 
-    /** Waits for {@code future}, rethrowing what it failed with. */
-    private static <T> T await(CompletableFuture<T> future) throws IOException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw rethrow(e.getCause());
-        }
+    /** Work for the pool that may fail as the finder's methods do. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws IOException, CandidateUnavailableException;
     }
 
-    private static <T> T await(CompletableFuture<T> future, Class<CandidateUnavailableException> unavailable)
-            throws IOException, CandidateUnavailableException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof CandidateUnavailableException u) {
-                throw u;
+    private <T> CompletableFuture<T> async(Work<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.run();
+            } catch (IOException | CandidateUnavailableException e) {
+                throw new CompletionException(e);
             }
-            throw rethrow(e.getCause());
+        }, pool);
+    }
+
+    /**
+     * Waits for the work {@code start} begins or finds begun under {@code key}. Work started
+     * ahead (maybe for nothing) that failed with an IOException gets a second, own try now that
+     * the resolver needs its result, before the failure stands.
+     */
+    private static <K, T> T awaitRetrying(Map<K, CompletableFuture<T>> work, K key,
+            Supplier<CompletableFuture<T>> start) throws IOException, CandidateUnavailableException {
+        CompletableFuture<T> started = start.get();
+        try {
+            return await(started);
+        } catch (IOException e) {
+            work.remove(key, started);
+            return await(start.get());
         }
     }
 
-    private static IOException rethrow(Throwable cause) {
-        if (cause instanceof UncheckedIOException u) {
-            return u.getCause();
+    /** Waits for {@code future}, rethrowing what it failed with. */
+    private static <T> T await(CompletableFuture<T> future) throws IOException, CandidateUnavailableException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case CandidateUnavailableException u -> throw u;
+                case RuntimeException r -> throw r;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
         }
-        if (cause instanceof IOException io) {
-            return io;
+    }
+
+    /** {@link #await} of work that cannot be unavailable (pages, file lists, downloads). */
+    private static <T> T awaitIo(CompletableFuture<T> future) throws IOException {
+        try {
+            return await(future);
+        } catch (CandidateUnavailableException e) {
+            throw new IllegalStateException(e);
         }
-        if (cause instanceof RuntimeException r) {
-            throw r;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        return new IOException(cause);
     }
 
     @Override

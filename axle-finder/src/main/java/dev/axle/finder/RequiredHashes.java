@@ -1,6 +1,7 @@
 package dev.axle.finder;
 
 import dev.axle.pep.ProjectName;
+import dev.axle.resolver.python.PythonProvider;
 import dev.axle.resolver.requirements.Hash;
 import dev.axle.resolver.requirements.RequirementEntry;
 import java.io.IOException;
@@ -49,9 +50,7 @@ public final class RequiredHashes {
                 any = true;
             }
             hashes.computeIfAbsent(project, k -> new ArrayList<>()).addAll(given);
-            String s = e.specifier().toString();
-            if (e.reference().isPresent() || e.specifier().size() == 1 && (s.startsWith("===")
-                    || s.startsWith("==") && !s.endsWith(".*"))) {
+            if (e.reference().isPresent() || PythonProvider.pinned(e.specifier()).isPresent()) {
                 pinned.add(project);
             }
         }

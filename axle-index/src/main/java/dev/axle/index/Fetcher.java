@@ -129,7 +129,7 @@ final class Fetcher implements AutoCloseable {
         if (options.cacheMode() == IndexOptions.CacheMode.OFFLINE) {
             throw offline(url, offlineWhy);
         }
-        Exchange exchange = fetch(url, accept, body, Map.of());
+        Exchange exchange = fetch(url, accept, Map.of(), bodyOf200(body), Set.of(200));
         return exchange.status() == 200 ? Optional.of(exchange.head()) : Optional.empty();
     }
 
@@ -161,7 +161,9 @@ final class Fetcher implements AutoCloseable {
         var recording = new Recording(body);
         Exchange exchange;
         try {
-            exchange = fetch(url, accept, recording, stored.map(CacheEntry::validators).orElse(Map.of()));
+            Map<String, String> validators = stored.map(CacheEntry::validators).orElse(Map.of());
+            exchange = fetch(url, accept, validators, bodyOf200(recording),
+                    validators.isEmpty() ? Set.of(200) : Set.of(200, 304));
         } catch (IndexUnavailableException e) {
             if (stored.isPresent() && disconnected(e) && stored.get().usableWhenDisconnected()) {
                 return Optional.of(stored.get().replay(body));
@@ -203,17 +205,19 @@ final class Fetcher implements AutoCloseable {
     }
 
     /**
-     * Requests {@code url} until it succeeds (200, 404, or 304 to a conditional request), retrying
-     * failures that may pass, and once with credentials from netrc or keyring after a 401.
+     * Requests {@code url} until it answers one of the {@code done} statuses or 404, retrying
+     * failures that may pass, and once with credentials from netrc or keyring after a 401. Each
+     * response's body goes to what {@code bodies} gives for it ({@link #IGNORED} for bodies not
+     * wanted: they are still read, so that the connection can serve the next request).
      */
-    private Exchange fetch(URI url, String accept, ResponseBody body, Map<String, String> conditional)
-            throws IOException {
+    private Exchange fetch(URI url, String accept, Map<String, String> headers,
+            Function<HttpResponse.ResponseInfo, ResponseBody> bodies, Set<Integer> done) throws IOException {
         boolean authenticatedAgain = false;
         for (int attempt = 1; ; attempt++) {
             Exchange exchange = null;
             IOException error = null;
             try {
-                exchange = exchange(url, accept, body, conditional);
+                exchange = exchange(url, accept, headers, bodies, done);
             } catch (StreamingSubscriber.BodyFailure f) {
                 throw f.getCause();
             } catch (IOException e) {
@@ -223,7 +227,7 @@ final class Fetcher implements AutoCloseable {
                 error = e;
             }
             int status = exchange == null ? -1 : exchange.status();
-            if (status == 200 || status == 404 || status == 304 && !conditional.isEmpty()) {
+            if (done.contains(status) || status == 404) {
                 return exchange;
             }
             URI last = exchange == null ? url : exchange.url();
@@ -236,6 +240,11 @@ final class Fetcher implements AutoCloseable {
             }
             pause(wait(attempt, exchange));
         }
+    }
+
+    /** A 200's body to {@code body}, others ignored. */
+    private static Function<HttpResponse.ResponseInfo, ResponseBody> bodyOf200(ResponseBody body) {
+        return info -> info.statusCode() == 200 ? body : IGNORED;
     }
 
     /**
@@ -256,53 +265,11 @@ final class Fetcher implements AutoCloseable {
      */
     Optional<Ranged> getRange(URI url, String range, Function<HttpResponse.ResponseInfo, ResponseBody> bodies)
             throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            URI current = url;
-            HttpResponse<Void> response = null;
-            IOException error = null;
-            try {
-                for (int redirects = 0; ; redirects++) {
-                    URI requested = Credentials.strip(current);
-                    refuseInsecure(requested);
-                    HttpRequest request = HttpRequest.newBuilder(request(current, "*/*", Map.of()), (name, value) -> true)
-                            .header("Range", range).build();
-                    StreamingSubscriber[] streaming = new StreamingSubscriber[1];
-                    response = send(request, info -> {
-                        boolean wanted = info.statusCode() == 200 || info.statusCode() == 206;
-                        var head = new ResponseBody.Head(requested, info.headers().firstValue("Content-Type"),
-                                info.headers().firstValueAsLong("Content-Length"));
-                        return streaming[0] = new StreamingSubscriber(wanted ? bodies.apply(info) : IGNORED, head);
-                    });
-                    await(streaming[0]);
-                    Optional<URI> next = redirect(current, response);
-                    if (next.isEmpty() || redirects == MAX_REDIRECTS) {
-                        break;
-                    }
-                    current = next.get();
-                }
-            } catch (StreamingSubscriber.BodyFailure f) {
-                throw f.getCause();
-            } catch (IOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-                response = null;
-                error = e;
-            }
-            int status = response == null ? -1 : response.statusCode();
-            if (status == 200 || status == 206 || status == 416) {
-                return Optional.of(new Ranged(status, Credentials.strip(current), response.headers()));
-            }
-            if (status == 404) {
-                return Optional.empty();
-            }
-            if (!retryable(status, error) || attempt > options.retries()) {
-                throw unavailable(current, attempt, status, error);
-            }
-            Exchange exchange = response == null ? null
-                    : new Exchange(status, current, response.headers(), null, retryAfter(response));
-            pause(wait(attempt, exchange));
-        }
+        Exchange exchange = fetch(url, "*/*", Map.of("Range", range),
+                info -> info.statusCode() == 200 || info.statusCode() == 206 ? bodies.apply(info) : IGNORED,
+                Set.of(200, 206, 416));
+        return exchange.status() == 404 ? Optional.empty()
+                : Optional.of(new Ranged(exchange.status(), Credentials.strip(exchange.url()), exchange.headers()));
     }
 
     /** The backoff, or longer if the server asked (but never beyond the longest backoff). */
@@ -331,26 +298,26 @@ final class Fetcher implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** One attempt: requests, following redirects, and reads a 200's body. */
-    private Exchange exchange(URI url, String accept, ResponseBody body, Map<String, String> conditional)
+    /** One attempt: requests, following redirects, and reads the body of the answer. */
+    private Exchange exchange(URI url, String accept, Map<String, String> headers,
+            Function<HttpResponse.ResponseInfo, ResponseBody> bodies, Set<Integer> done)
             throws IOException, StreamingSubscriber.BodyFailure {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             URI requested = Credentials.strip(current);
             refuseInsecure(requested);
             StreamingSubscriber[] streaming = new StreamingSubscriber[1];
-            HttpResponse<Void> response = send(request(current, accept, conditional), info -> {
+            HttpResponse<Void> response = send(request(current, accept, headers), info -> {
                 var head = new ResponseBody.Head(requested, info.headers().firstValue("Content-Type"),
                         info.headers().firstValueAsLong("Content-Length"));
-                // Other responses' bodies are read to the end too (under the same read timeout), so
-                // that the connection can serve the next request.
-                return streaming[0] = new StreamingSubscriber(info.statusCode() == 200 ? body : IGNORED, head);
+                return streaming[0] = new StreamingSubscriber(bodies.apply(info), head);
             });
             if (streaming[0] != null) {
                 await(streaming[0]);
             } // else a proxy's answer to CONNECT (a 407), which the JDK hands over without a body
-            if (response.statusCode() == 200) {
-                return new Exchange(200, requested, response.headers(), streaming[0].head(), Optional.empty());
+            if (done.contains(response.statusCode()) && response.statusCode() != 304) {
+                return new Exchange(response.statusCode(), requested, response.headers(),
+                        streaming[0] == null ? null : streaming[0].head(), Optional.empty());
             }
             Optional<URI> next = redirect(current, response);
             if (next.isEmpty() || redirects == MAX_REDIRECTS) {
@@ -401,7 +368,7 @@ final class Fetcher implements AutoCloseable {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private HttpRequest request(URI url, String accept, Map<String, String> conditional) {
+    private HttpRequest request(URI url, String accept, Map<String, String> headers) {
         URI target = Credentials.strip(url);
         HttpRequest.Builder b = HttpRequest.newBuilder(target)
                 .timeout(options.readTimeout())
@@ -411,7 +378,7 @@ final class Fetcher implements AutoCloseable {
         if ("http".equalsIgnoreCase(target.getScheme())) {
             b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade offers, which some proxies mishandle
         }
-        conditional.forEach(b::header);
+        headers.forEach(b::header);
         proxies.authorization(target).ifPresent(p -> b.header("Proxy-Authorization", p));
         credentialsFor(url).ifPresent(c -> b.header("Authorization", c.basicAuthorization()));
         return b.build();

@@ -1,10 +1,10 @@
 package dev.axle.resolver.python;
 
-import dev.axle.pep.InvalidSpecifierException;
 import dev.axle.pep.Marker;
 import dev.axle.pep.MarkerEnvironment;
 import dev.axle.pep.ProjectName;
 import dev.axle.pep.Requirement;
+import dev.axle.pep.Specifier;
 import dev.axle.pep.SpecifierSet;
 import dev.axle.pep.Version;
 import dev.axle.resolver.pep440.Pep440Set;
@@ -93,7 +93,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             if (Boolean.TRUE.equals(r.specifier().prereleases())) {
                 explicitPre.add(name);
             }
-            pin(r).ifPresent(v -> pinned.add(name + " " + v));
+            pinned(r.specifier()).ifPresent(v -> pinned.add(name + " " + v));
         }
         for (Requirement r : this.requirements) {
             requested.add(name(r));
@@ -168,7 +168,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
                 pres++;
             } else if (c.yanked() && !pinned.contains(name + " " + c.version())) {
                 yanked++;
-            } else if (!pythonAllows(c.requiresPython())) {
+            } else if (!options.target().allows(c.requiresPython())) {
                 python++;
             } else {
                 byVersion.putIfAbsent(c.version(), c);
@@ -230,7 +230,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (!pythonAllows(metadata.requiresPython())) {
+            if (!options.target().allows(metadata.requiresPython())) {
                 return Dependencies.unavailable("it requires Python " + metadata.requiresPython().get()
                         + " and the target is Python " + options.target().python());
             }
@@ -288,33 +288,19 @@ public final class PythonProvider implements DependencyProvider<String, Version,
     }
 
     /**
-     * Whether the target's Python satisfies a Requires-Python. One that does not parse is
-     * ignored, as pip does: indexes serve such values, and refusing them would hide releases.
+     * The version a specifier set pins with a single {@code ==V} (no wildcard) or {@code ===V}:
+     * pinned versions may be yanked ones (PEP 592), and hash-checking mode requires them.
      */
-    private boolean pythonAllows(Optional<String> requiresPython) {
-        if (requiresPython.isEmpty() || requiresPython.get().isBlank()) {
-            return true;
-        }
-        try {
-            return SpecifierSet.parse(requiresPython.get()).contains(options.target().python(), true);
-        } catch (InvalidSpecifierException e) {
-            return true;
-        }
-    }
-
-    /** The version a requirement pins with a single {@code ==V} or {@code ===V}. */
-    private static Optional<String> pin(Requirement r) {
-        if (r.specifier().size() != 1) {
+    public static Optional<String> pinned(SpecifierSet specifiers) {
+        if (specifiers.size() != 1) {
             return Optional.empty();
         }
-        String s = r.specifier().toString();
-        if (s.startsWith("===")) {
-            return Optional.of(s.substring(3).strip());
-        }
-        if (s.startsWith("==") && !s.endsWith(".*")) {
-            return Optional.of(Version.parse(s.substring(2).strip()).toString());
-        }
-        return Optional.empty();
+        Specifier only = specifiers.specifiers().getFirst();
+        return switch (only.operator()) {
+            case ARBITRARY -> Optional.of(only.version());
+            case EQUAL -> only.isWildcard() ? Optional.empty() : Optional.of(only.parsedVersion().toString());
+            default -> Optional.empty();
+        };
     }
 
     private static String name(Requirement r) {
