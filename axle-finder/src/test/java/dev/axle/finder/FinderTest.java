@@ -86,6 +86,9 @@ class FinderTest {
                 .wheel(WheelWriter.wheel("old", "3.0"), Link.plain().requiringPython(">=3.13"))
                 .wheel(WheelWriter.wheel("yanky", "1.0"))
                 .wheel(WheelWriter.wheel("yanky", "2.0"), Link.plain().yankedFor("broken build"))
+                // A yanked wheel and a good sdist of one version: the sdist is offered.
+                .wheel(WheelWriter.wheel("mixed", "1.0"), Link.plain().yankedFor("bad wheel"))
+                .sdist("mixed", "1.0", pkgInfo("2.2", "mixed", "1.0", ""), Link.plain())
                 // Metadata from the PEP 658 file (alpha) and from the wheel itself (beta, gamma).
                 .wheel(WheelWriter.wheel("alpha", "1.0").metadataLines("Requires-Dist: beta>=1\n"))
                 .wheel(WheelWriter.wheel("beta", "1.0").metadataLines("Requires-Dist: gamma; python_version >= '3'\n"
@@ -184,6 +187,9 @@ class FinderTest {
             assertThat(pins(resolve(finder, "yanky==2.0"))).containsExactly("yanky==2.0");
             assertThatThrownBy(() -> resolve(finder, "yanky>=1.5")).isInstanceOf(ResolutionException.class)
                     .hasMessageContaining("yanky");
+            List<Candidate> mixed = finder.candidates(ProjectName.parse("mixed"));
+            assertThat(files(mixed)).containsExactly("mixed-1.0.tar.gz");
+            assertThat(mixed.getFirst().yanked()).isFalse();
         }
     }
 
