@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A lock file model as plain TOML values, keys in the order the writer puts them (uv's):
+ * A lock file model as plain TOML values, keys in the order the writer puts them (uv's:
+ * {@code created-by} second, where uv writes it, not after the groups as in the specification's example):
  * what is given, nothing else, with versions, specifiers and markers as their normalized text.
  */
 final class PylockMaps {
@@ -16,12 +17,12 @@ final class PylockMaps {
     static Map<String, Object> of(Pylock lock) {
         Table t = new Table();
         t.put("lock-version", lock.lockVersion().toString());
+        t.put("created-by", lock.createdBy());
         t.put("environments", lock.environments().map(l -> l.stream().map(Object::toString).toList()));
         t.put("requires-python", lock.requiresPython().map(Object::toString));
         t.put("extras", lock.extras());
         t.put("dependency-groups", lock.dependencyGroups());
         t.put("default-groups", lock.defaultGroups());
-        t.put("created-by", lock.createdBy());
         t.put("packages", lock.packages().stream().map(PylockMaps::of).toList());
         t.put("tool", lock.tool());
         return t.done();
