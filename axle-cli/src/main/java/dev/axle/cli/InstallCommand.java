@@ -5,7 +5,9 @@ import dev.axle.installer.Installer;
 import dev.axle.installer.Installer.Change;
 import dev.axle.installer.Installer.WheelSource;
 import dev.axle.installer.cache.LinkMode;
+import dev.axle.installer.cache.UnpackAhead;
 import dev.axle.installer.cache.WheelCache;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,10 +83,11 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         }
         Environment environment = session.environment(where);
         ProgressBar progress = session.progress(output);
+        WheelCache wheels = new WheelCache(session.cache.root().resolve("wheels-v1"));
         List<WheelSource> sources;
         boolean resolved = !onlyWheelFiles(session);
         if (resolved) {
-            Optional<List<WheelSource>> found = resolve(session, environment, progress);
+            Optional<List<WheelSource>> found = resolve(session, environment, progress, wheels);
             if (found.isEmpty()) {
                 return 1;
             }
@@ -107,7 +110,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                 : session.env.containsKey("AXLE_LINK_MODE") ? LinkMode.parse(session.env.get("AXLE_LINK_MODE"))
                 : LinkMode.AUTO;
         // After a resolution the resolver has checked the dependencies; the installer need not.
-        Installer installer = new Installer(environment, new WheelCache(session.cache.root().resolve("wheels-v1")),
+        Installer installer = new Installer(environment, wheels,
                 new Installer.Options(resolution.noDeps || resolved, reinstall, dryRun, compile, mode), progress,
                 session.unpackProcess());
         List<Change> changes = installer.install(sources);
@@ -147,8 +150,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
     }
 
     /** Resolves the requirements and downloads what they need; empty after explaining a failure. */
-    private Optional<List<WheelSource>> resolve(Session session, Environment environment, ProgressBar progress)
-            throws Exception {
+    private Optional<List<WheelSource>> resolve(Session session, Environment environment, ProgressBar progress,
+            WheelCache wheels) throws Exception {
         long start = System.nanoTime();
         Resolving.Input input = Resolving.read(session, requirements, resolution);
         PythonInterpreter python = environment.interpreter();
@@ -190,7 +193,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                 refuse("hashes are required (--require-hashes, or a --hash on some requirement), but",
                         hashes.get().unchecked(fetch));
             }
-            List<Path> files = finder.downloadAll(fetch, progress);
+            List<Path> files = download(session, finder, fetch, progress, wheels);
             if (hashes.isPresent()) {
                 refuse("these files do not match the hashes the requirements give; nothing was installed:",
                         hashes.get().mismatches(fetch, files));
@@ -202,6 +205,37 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                         Optional.of(InstallationReport.url(c.file().url().toString()))));
             }
             return Optional.of(sources);
+        }
+    }
+
+    /**
+     * Downloads the files, unpacking each into the cache as its download finishes (in the
+     * unpack process, once they come to enough bytes), so that unpacking overlaps the
+     * downloads instead of following them. What is not unpacked here the installer unpacks.
+     */
+    private List<Path> download(Session session, Finder finder, List<FoundCandidate> fetch, ProgressBar progress,
+            WheelCache wheels) throws IOException {
+        long start = System.nanoTime();
+        UnpackAhead.Listener told = new UnpackAhead.Listener() {
+            @Override
+            public void started() {
+                progress.detail("unpacking the wheels the cache lacks in a second JVM as they download");
+            }
+
+            @Override
+            public void unpacked() {}
+        };
+        try (UnpackAhead ahead = new UnpackAhead(wheels, session.unpackProcess(), told)) {
+            List<Path> files = finder.downloadAll(fetch, progress, ahead::offer);
+            progress.detail("downloaded " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
+                    + Durations.format(System.nanoTime() - start));
+            List<Path> unpacked = ahead.finish();
+            if (!unpacked.isEmpty()) {
+                progress.detail("unpacked " + unpacked.size() + (unpacked.size() == 1 ? " wheel" : " wheels") + " ("
+                        + (ahead.bytesSent() >> 20) + " MB) into the cache in a second JVM, "
+                        + Durations.format(System.nanoTime() - start) + " after the downloads began");
+            }
+            return files;
         }
     }
 

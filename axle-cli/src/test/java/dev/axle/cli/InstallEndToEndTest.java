@@ -378,7 +378,7 @@ class InstallEndToEndTest {
 
         Pythons.Result installed = child(home, path, "install", "-v", "--python", venv.toString(), big.toString());
         assertThat(installed.exitCode()).as(installed.output()).isZero();
-        assertThat(installed.output()).contains("unpacking 1 wheel (9 MB) into the cache in a second JVM");
+        assertThat(installed.output()).contains("unpacked 1 wheel (9 MB) into the cache in a second JVM");
         assertThat(run(venv, "import big, pathlib; print(big.N, pathlib.Path(big.__file__).parent.joinpath('blob.bin').stat().st_size)"))
                 .isEqualTo("1 " + noise.length + "\n");
         assertThat(venv.resolve("bin/big-cli")).isExecutable();

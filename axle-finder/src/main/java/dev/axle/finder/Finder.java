@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -356,8 +357,23 @@ public final class Finder implements PackageSource, AutoCloseable {
 
     /** Downloads all of {@code candidates} in parallel; their files, in the same order. */
     public List<Path> downloadAll(List<FoundCandidate> candidates, DownloadListener listener) throws IOException {
+        return downloadAll(candidates, listener, file -> {});
+    }
+
+    /**
+     * Downloads all of {@code candidates} in parallel, handing each file to {@code each} (on
+     * a thread of the finder's pool) as soon as it is complete, so that work on it can start
+     * while the others download; answers the files in the order of {@code candidates}.
+     */
+    public List<Path> downloadAll(List<FoundCandidate> candidates, DownloadListener listener, Consumer<Path> each)
+            throws IOException {
         List<CompletableFuture<Path>> started = candidates.stream()
-                .map(c -> downloads.computeIfAbsent(c.file().url(), u -> async(() -> fetch(c, listener)))).toList();
+                .map(c -> downloads.computeIfAbsent(c.file().url(), u -> async(() -> fetch(c, listener))))
+                .map(f -> f.thenApply(file -> {
+                    each.accept(file);
+                    return file;
+                }))
+                .toList();
         List<Path> out = new ArrayList<>();
         for (CompletableFuture<Path> f : started) {
             out.add(awaitIo(f));

@@ -5,6 +5,7 @@ import dev.axle.env.Scheme;
 import dev.axle.installer.cache.LinkMode;
 import dev.axle.installer.cache.Linker;
 import dev.axle.installer.cache.UnpackListener;
+import dev.axle.installer.cache.UnpackAhead;
 import dev.axle.installer.cache.UnpackProcess;
 import dev.axle.installer.cache.WheelCache;
 import dev.axle.installer.compile.ByteCompiler;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -88,9 +90,6 @@ public final class Installer {
     public record Change(Kind kind, String name, Version version, Optional<String> previous) {
         public enum Kind { INSTALLED, REPLACED, UNCHANGED }
     }
-
-    /** Wheel files the cache lacks are unpacked by an {@link UnpackProcess} from this many bytes on. */
-    static final long UNPACK_PROCESS_MINIMUM = 8L << 20;
 
     private final Environment environment;
     private final WheelCache cache;
@@ -250,25 +249,41 @@ public final class Installer {
      */
     private Set<Path> unpackMissing(List<WheelSource> wheels, AtomicLong done) throws IOException {
         List<Path> missing = new ArrayList<>();
-        long bytes = 0;
         for (WheelSource w : wheels) {
             if (!cache.holds(w.file())) {
                 missing.add(w.file());
-                bytes += Files.size(w.file());
             }
         }
-        if (bytes < UNPACK_PROCESS_MINIMUM) {
-            return Set.of();
+        // Biggest first, so that no core is left with one big wheel at the end while the others idle.
+        missing.sort(Comparator.comparingLong(Installer::sizeOf).reversed());
+        UnpackAhead.Listener progress = new UnpackAhead.Listener() {
+            @Override
+            public void started() {
+                listener.detail("unpacking the wheels the cache lacks in a second JVM");
+            }
+
+            @Override
+            public void unpacked() {
+                listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), wheels.size());
+            }
+        };
+        try (UnpackAhead ahead = new UnpackAhead(cache, unpackProcess, progress)) {
+            missing.forEach(ahead::offer);
+            List<Path> unpacked = ahead.finish();
+            if (!unpacked.isEmpty()) {
+                listener.detail("unpacked " + unpacked.size() + (unpacked.size() == 1 ? " wheel" : " wheels") + " ("
+                        + (ahead.bytesSent() >> 20) + " MB) into the cache in a second JVM");
+            }
+            return Set.copyOf(unpacked);
         }
-        listener.detail("unpacking " + missing.size() + (missing.size() == 1 ? " wheel" : " wheels") + " ("
-                + (bytes >> 20) + " MB) into the cache in a second JVM");
-        unpackProcess.get().fill(cache, missing,
-                i -> listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), wheels.size()));
-        Set<Path> unpacked = new HashSet<>();
-        for (Path file : missing) {
-            unpacked.add(file.toAbsolutePath().normalize());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // unpacking it reports the problem
         }
-        return unpacked;
     }
 
     private static void checkDistinct(List<UnpackedWheel> wheels) {

@@ -63,16 +63,18 @@ final class Rfc822Message {
     }
 
     static Rfc822Message parse(String text) {
-        return split(text, false);
+        return split(text, null);
     }
 
     static Rfc822Message parse(byte[] data) {
         // Latin-1 maps each byte to one char, so the line structure (all ASCII) is found
         // on the chars and each piece is turned back into its bytes to decode it.
-        return split(new String(data, StandardCharsets.ISO_8859_1), true);
+        return split(new String(data, StandardCharsets.ISO_8859_1), data);
     }
 
-    private static Rfc822Message split(String text, boolean fromBytes) {
+    /** Splits {@code text}, which is {@code data} read as Latin-1 when from bytes, else {@code data} is null. */
+    private static Rfc822Message split(String text, byte[] data) {
+        boolean fromBytes = data != null;
         List<String> headerLines = new ArrayList<>();
         int pos = 0;
         int n = text.length();
@@ -99,7 +101,9 @@ final class Rfc822Message {
         }
         boolean undecodable = false;
         if (fromBytes) {
-            String decoded = utf8(body);
+            // The body is usually the long description, the biggest part: decoded from the
+            // bytes themselves, with no copy back from the Latin-1 text.
+            String decoded = pushedBack == null ? utf8(data, bodyStart, body) : utf8(body);
             undecodable = decoded == null;
             body = undecodable ? body : decoded;
         }
@@ -162,11 +166,11 @@ final class Rfc822Message {
         return decoded == null ? new Field(name, value, true) : new Field(name, decoded, false);
     }
 
-    /** Decodes Latin-1-carried bytes as strict UTF-8, or returns null. */
-    private static String utf8(String latin1) {
+    /** Decodes {@code data} from {@code from} as strict UTF-8, or returns null; {@code latin1} is the same bytes as Latin-1. */
+    private static String utf8(byte[] data, int from, String latin1) {
         boolean ascii = true;
-        for (int i = 0; i < latin1.length() && ascii; i++) {
-            ascii = latin1.charAt(i) < 0x80;
+        for (int i = from; i < data.length && ascii; i++) {
+            ascii = data[i] >= 0;
         }
         if (ascii) {
             return latin1;
@@ -175,11 +179,16 @@ final class Rfc822Message {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+                    .decode(ByteBuffer.wrap(data, from, data.length - from))
                     .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /** Decodes Latin-1-carried bytes as strict UTF-8, or returns null. */
+    private static String utf8(String latin1) {
+        return utf8(latin1.getBytes(StandardCharsets.ISO_8859_1), 0, latin1);
     }
 
     /** Index just past the line starting at {@code pos}, including its CR, LF or CRLF. */
