@@ -32,13 +32,11 @@ public final class Index implements AutoCloseable {
     private final URI url;
     private final String shown;
     private final Fetcher fetcher;
-    private final Optional<ParsedPages> parsed;
 
     private Index(URI url, IndexOptions options) {
         this.url = url;
         this.shown = Credentials.redact(url);
         this.fetcher = new Fetcher(url, options);
-        this.parsed = options.cache().map(ParsedPages::new);
     }
 
     /**
@@ -89,12 +87,7 @@ public final class Index implements AutoCloseable {
         // A file index is a folder of HTML pages, as pip reads it; links resolve against the folder.
         URI base = file ? page : fetched.get().head().url();
         String contentType = file ? SimpleApi.TEXT_HTML : fetched.get().head().contentType().orElse(null);
-        byte[] body = fetched.get().body();
-        if (file || parsed.isEmpty()) {
-            return Optional.of(SimpleApi.parseProjectPage(contentType, body, base));
-        }
-        return Optional.of(parsed.get().page(base, contentType, body,
-                () -> SimpleApi.parseProjectPage(contentType, body, base)));
+        return Optional.of(SimpleApi.parseProjectPage(contentType, fetched.get().body(), base));
     }
 
     /** A page and its response's head. */
