@@ -34,6 +34,8 @@ public final class Axle implements Runnable {
         all.put("install", InstallCommand::new);
         all.put("download", DownloadCommand::new);
         all.put("uninstall", UninstallCommand::new);
+        all.put("sync", SyncCommand::new);
+        all.put("export", ExportCommand::new);
         all.put("list", ListCommand::new);
         all.put("freeze", FreezeCommand::new);
         all.put("show", ShowCommand::new);

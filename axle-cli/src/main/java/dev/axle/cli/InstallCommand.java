@@ -4,7 +4,6 @@ import dev.axle.env.Environment;
 import dev.axle.installer.Installer;
 import dev.axle.installer.Installer.Change;
 import dev.axle.installer.Installer.WheelSource;
-import dev.axle.installer.cache.LinkMode;
 import dev.axle.installer.cache.UnpackAhead;
 import dev.axle.installer.cache.WheelCache;
 import java.io.IOException;
@@ -59,17 +58,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
     @Option(names = "--dry-run", description = "Show what would change, change nothing")
     boolean dryRun;
 
-    @Option(names = "--compile", description = "Byte-compile the installed modules (.pyc), recorded in RECORD")
-    boolean compile;
-
-    @Option(names = "--link-mode", paramLabel = "MODE", converter = LinkModeConverter.class,
-            description = "How files get from axle's cache into the environment: clone, hardlink or copy"
-                    + " (default: $AXLE_LINK_MODE, else clone where the filesystem can, else hardlink, else copy)")
-    LinkMode linkMode;
-
-    @Option(names = "--break-system-packages",
-            description = "Install into an externally managed Python (PEP 668) anyway")
-    boolean breakSystemPackages;
+    @Mixin
+    InstallingOptions installing;
 
     @Mixin
     OutputOptions output;
@@ -102,16 +92,14 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             }
         }
         if (!dryRun) {
-            environment.checkInstallAllowed(breakSystemPackages);
+            environment.checkInstallAllowed(installing.breakSystemPackages);
             // pip makes a --target or --prefix folder that is not there yet; so does axle.
             Files.createDirectories(environment.root());
         }
-        LinkMode mode = linkMode != null ? linkMode
-                : session.env.containsKey("AXLE_LINK_MODE") ? LinkMode.parse(session.env.get("AXLE_LINK_MODE"))
-                : LinkMode.AUTO;
         // After a resolution the resolver has checked the dependencies; the installer need not.
         Installer installer = new Installer(environment, wheels,
-                new Installer.Options(resolution.noDeps || resolved, reinstall, dryRun, compile, mode), progress,
+                new Installer.Options(resolution.noDeps || resolved, reinstall, dryRun, installing.compile,
+                        installing.linkMode(session.env)), progress,
                 session.unpackProcess());
         List<Change> changes = installer.install(sources);
         progress.clear();

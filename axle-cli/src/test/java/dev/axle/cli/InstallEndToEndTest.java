@@ -28,6 +28,12 @@ class InstallEndToEndTest {
     Path python;
 
     record Run(int exitCode, String out, String err) {
+        /** Runs axle with {@code args} in this JVM. */
+        static Run of(List<String> args) {
+            Transcript t = Transcript.of(args.toArray(String[]::new));
+            return new Run(t.exitCode(), t.out(), t.err());
+        }
+
         Run ok() {
             assertThat(exitCode).as("exit code; stderr: %s; stdout: %s", err, out).isZero();
             return this;

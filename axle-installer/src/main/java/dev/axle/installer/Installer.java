@@ -34,11 +34,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,14 +117,44 @@ public final class Installer {
         this.unpackProcess = unpackProcess;
     }
 
+    /**
+     * What an {@link #install(List, Collection)} did.
+     *
+     * @param changes what happened to each wheel's distribution, in the order given
+     * @param removed the distributions removed (or, in a dry run, to be removed), in the order named
+     */
+    public record Outcome(List<Change> changes, List<InstalledDistribution> removed) {
+        public Outcome {
+            changes = List.copyOf(changes);
+            removed = List.copyOf(removed);
+        }
+    }
+
     /** Installs the wheels and returns what changed, in the order given. */
     public List<Change> install(List<WheelSource> wheels) throws IOException {
+        return install(wheels, List.of()).changes();
+    }
+
+    /**
+     * Installs the wheels and removes the installed distributions named in {@code remove}, in
+     * one transaction: a failure leaves the environment as it was, removals included (a sync
+     * to a lock file is one such change). Names that are not installed are skipped.
+     *
+     * @throws InstallException if a name to remove is also the name of one of the wheels
+     */
+    public Outcome install(List<WheelSource> wheels, Collection<ProjectName> remove) throws IOException {
         TransactionListener txListener = TransactionReports.to(listener);
         Stopwatch clock = new Stopwatch(listener);
         Transaction.recover(environment.root(), txListener);
         List<UnpackedWheel> unpacked = unpackAll(wheels);
         clock.lap("unpacked " + unpacked.size() + " wheels");
         checkDistinct(unpacked);
+        for (UnpackedWheel w : unpacked) {
+            if (remove.contains(w.name())) {
+                throw new InstallException(w.displayName() + " is both to be installed (" + w.filename()
+                        + ") and to be removed; name it once");
+            }
+        }
         SupportedTags tags = environment.interpreter().supportedTags();
         List<Callable<Void>> checks = new ArrayList<>();
         for (UnpackedWheel w : unpacked) {
@@ -134,6 +166,8 @@ public final class Installer {
         Parallel.run(checks);
         InstalledDistributions installed = InstalledDistributions.read(environment.sitePackages());
         clock.lap("checked the wheels and read " + installed.size() + " installed distributions");
+        List<InstalledDistribution> extraneous = remove.stream().distinct().map(installed::get)
+                .flatMap(Optional::stream).toList();
 
         List<Change> changes = new ArrayList<>();
         // By position, not in hash maps: an UnpackedWheel's hash would walk all its files.
@@ -155,11 +189,13 @@ public final class Installer {
                     w.version(), previous));
         }
         if (!options.noDeps()) {
-            Dependencies.check(toInstall, installed, replaced.keySet(),
-                    environment.interpreter().markerEnvironment());
+            Set<ProjectName> going = new HashSet<>(replaced.keySet());
+            extraneous.forEach(d -> going.add(d.name()));
+            Dependencies.check(toInstall, installed, going, environment.interpreter().markerEnvironment());
         }
-        if (options.dryRun() || toInstall.isEmpty()) {
-            return changes;
+        Outcome outcome = new Outcome(changes, extraneous);
+        if (options.dryRun() || (toInstall.isEmpty() && extraneous.isEmpty())) {
+            return outcome;
         }
 
         List<Callable<InstallPlan>> planning = new ArrayList<>();
@@ -170,11 +206,13 @@ public final class Installer {
         }
         List<InstallPlan> plans = Parallel.run(planning);
         List<RemovalPlan> removals = new ArrayList<>();
-        if (!replaced.isEmpty()) {
+        if (!replaced.isEmpty() || !extraneous.isEmpty()) {
             RemovalPlanner planner = RemovalPlanner.of(installed, environment.root(), schemeRoots(environment))
                     .withScriptsDirectory(environment.scheme().scripts());
-            Set<InstalledDistribution> removing = new HashSet<>(replaced.values());
-            for (InstalledDistribution old : replaced.values()) {
+            // Files one of them shares with another that goes too go as well.
+            Set<InstalledDistribution> removing = new LinkedHashSet<>(replaced.values());
+            removing.addAll(extraneous);
+            for (InstalledDistribution old : removing) {
                 removals.add(planner.plan(old, removing));
             }
         }
@@ -184,7 +222,7 @@ public final class Installer {
             for (RemovalPlan r : removals) {
                 Removals.apply(tx, r);
             }
-            clock.lap("removed the replaced versions' files");
+            clock.lap("removed the replaced and extraneous distributions' files");
             placeFiles(tx, plans);
             clock.lap("placed the files");
             Map<InstallPlan, List<RecordEntry>> compiled = options.compile() ? compile(tx, plans) : Map.of();
@@ -204,7 +242,7 @@ public final class Installer {
             tx.commit();
             clock.lap("wrote RECORD files and committed");
         }
-        return changes;
+        return outcome;
     }
 
     private PlanOptions planOptions(UnpackedWheel wheel, WheelSource source) {

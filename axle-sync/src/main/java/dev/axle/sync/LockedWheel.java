@@ -1,0 +1,68 @@
+package dev.axle.sync;
+
+import dev.axle.installer.DirectUrl;
+import dev.axle.lock.Package;
+import dev.axle.pep.ProjectName;
+import dev.axle.pep.Version;
+import dev.axle.pep.WheelFilename;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A wheel a lock file selects for the target: a {@code [[packages.wheels]]} entry, or a
+ * {@code [packages.archive]} that is a wheel.
+ *
+ * @param entry    the package entry it belongs to
+ * @param filename the wheel's file name, as written (a valid wheel file name of the entry's project)
+ * @param url      where to download it
+ * @param path     a local file, relative to the lock file's folder or absolute
+ * @param hashes   algorithm name (as in {@code hashlib}) to hex digest, as the lock gives them
+ * @param size     its size in bytes, if the lock says
+ */
+public record LockedWheel(Package entry, String filename, Optional<String> url, Optional<String> path,
+        Map<String, String> hashes, Optional<Long> size) {
+
+    public LockedWheel {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(filename, "filename");
+        url = Objects.requireNonNull(url, "url").filter(s -> !s.isEmpty());
+        path = Objects.requireNonNull(path, "path").filter(s -> !s.isEmpty());
+        hashes = Map.copyOf(hashes);
+        Objects.requireNonNull(size, "size");
+    }
+
+    public ProjectName name() {
+        return entry.name();
+    }
+
+    /** The version the wheel's file name gives (the entry's, which the lock checked agrees). */
+    public Version version() {
+        return WheelFilename.parse(filename).version();
+    }
+
+    public Optional<String> sha256() {
+        return Optional.ofNullable(hashes.get("sha256"));
+    }
+
+    /**
+     * Whether it is a direct reference rather than a file of an index: the entry names no
+     * {@code index}. Its origin is then recorded in {@code direct_url.json} (PEP 610), as for a
+     * wheel installed by URL or path.
+     */
+    public boolean direct() {
+        return entry.index().isEmpty();
+    }
+
+    /** Where the wheel comes from as a URL: its {@code url}, else its path's {@code file:} URL. */
+    public String origin(Path lockFolder) {
+        return url.orElseGet(() -> DirectUrl.fileUrl(lockFolder.resolve(path.orElseThrow()).toAbsolutePath().normalize()));
+    }
+
+    /** {@code name==version}, as the command line shows it. */
+    @Override
+    public String toString() {
+        return name() + "==" + version();
+    }
+}
