@@ -27,7 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -131,17 +130,6 @@ class SyncEndToEndTest {
         }
     }
 
-    /** Every file of the venv and its content's hash, and every folder: to show nothing changed. */
-    static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.toList()) {
-                out.put(root.relativize(p).toString(), Files.isRegularFile(p) ? sha256(p) : "folder");
-            }
-        }
-        return out;
-    }
-
     @Test
     void syncInstallsTheLockIntoAFreshVenvAndThenHasNothingToDo() throws IOException {
         Path venv = venv("v");
@@ -216,7 +204,7 @@ class SyncEndToEndTest {
         Path venv = venv("v");
         axle("sync", "--python", venv.toString(), lock("one.toml", List.of(served("alpha", "1.0"),
                 served("gamma", "1.0"))).toString()).ok();
-        Map<String, String> before = tree(venv);
+        Map<String, String> before = Trees.snapshot(venv);
 
         // A server of its own, whose beta is not the wheel the lock was made from.
         Path own = tmp.resolve("own");
@@ -238,15 +226,46 @@ class SyncEndToEndTest {
             assertThat(sync.exitCode()).isEqualTo(1);
             assertThat(sync.err()).contains("do not match the hashes in the lock file; nothing was changed",
                     "beta==1.0: " + base + fileName("beta", "1.0") + ": expected sha256:");
-            assertThat(tree(venv)).isEqualTo(before);
+            assertThat(Trees.snapshot(venv)).isEqualTo(before);
 
             // A wheelhouse copy tampered the same way is refused the same way.
             Run offline = axle("sync", "--python", venv.toString(), "--offline", "--find-links",
                     own.resolve("files").toString(), lock.toString());
             assertThat(offline.exitCode()).isEqualTo(1);
             assertThat(offline.err()).contains("beta==1.0: " + own.resolve("files").resolve(fileName("beta", "1.0")));
-            assertThat(tree(venv)).isEqualTo(before);
+            assertThat(Trees.snapshot(venv)).isEqualTo(before);
         }
+    }
+
+    /** The removals of extraneous distributions are in the install's transaction: a failure puts them back too. */
+    @Test
+    void aFailureMidwayRollsBackTheRemovalsToo() throws IOException {
+        Path venv = venv("v");
+        axle("sync", "--python", venv.toString(), lock("one.toml", List.of(served("alpha", "1.0"),
+                served("gamma", "1.0"))).toString()).ok();
+        Path local = tmp.resolve("local");
+        Files.createDirectories(local);
+        WheelWriter bad = WheelWriter.wheel("bad", "1.0");
+        for (int i = 0; i < 50; i++) {
+            bad.file("bad/m" + i + ".py", "X = " + i + "\n");
+        }
+        Path badWheel = bad.writeTo(local);
+        // Fill the cache with bad's files, then damage its cache entry: linking bad fails midway.
+        axle("install", "--python", venv("scratch").toString(), badWheel.toString()).ok();
+        try (Stream<Path> files = Files.walk(cache.resolve("wheels-v1"))) {
+            Files.delete(files.filter(p -> p.toString().endsWith("bad/m37.py")).findFirst().orElseThrow());
+        }
+        Package badEntry = Package.of(ProjectName.parse("bad"), Optional.of(Version.parse("1.0")),
+                new PackageWheel(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(badWheel.getFileName().toString()), Optional.empty(), Map.of("sha256", sha256(badWheel))));
+        Path lock = lock("local/pylock.toml", List.of(served("alpha", "2.0"), badEntry));
+        Map<String, String> before = Trees.snapshot(venv);
+
+        Run failed = axle("sync", "--python", venv.toString(), "--link-mode", "copy", lock.toString());
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).startsWith("error: ").contains("m37.py");
+        assertThat(Trees.snapshot(venv)).isEqualTo(before);
+        assertThat(installed(venv)).containsExactly("alpha==1.0", "gamma==1.0");
     }
 
     @Test
@@ -270,13 +289,13 @@ class SyncEndToEndTest {
         // What the cache lacks is named, with how to get it, and nothing changes.
         Path more = lock("more.toml", List.of(served("alpha", "1.0", "http://127.0.0.1:9/files/", null),
                 served("gamma", "1.0", "http://127.0.0.1:9/files/", null)));
-        Map<String, String> before = tree(venv);
+        Map<String, String> before = Trees.snapshot(venv);
         Run missing = axle("sync", "--python", venv.toString(), "--offline", more.toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("1 locked file is not available; nothing was changed",
                 "gamma==1.0: " + fileName("gamma", "1.0"), "not downloaded (--offline): http://127.0.0.1:9/files/",
                 "--find-links FOLDER");
-        assertThat(tree(venv)).isEqualTo(before);
+        assertThat(Trees.snapshot(venv)).isEqualTo(before);
     }
 
     @Test
