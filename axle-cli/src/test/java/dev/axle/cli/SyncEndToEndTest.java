@@ -6,6 +6,7 @@ import static dev.axle.cli.InstallFromIndexTest.installed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.axle.cli.InstallEndToEndTest.Run;
+import dev.axle.finder.PackageTree;
 import dev.axle.index.StaticHttpServer;
 import dev.axle.installer.Pythons;
 import dev.axle.installer.WheelWriter;
@@ -55,13 +56,20 @@ class SyncEndToEndTest {
 
     @BeforeAll
     static void serveWheels() throws Exception {
-        wheels = shared.resolve("files");
-        Files.createDirectories(wheels);
-        for (String[] w : new String[][] {{"alpha", "1.0"}, {"alpha", "2.0"}, {"beta", "1.0"}, {"gamma", "1.0"},
-                {"winonly", "1.0"}, {"fancy", "1.0"}}) {
-            InstallFromIndexTest.module(w[0], w[1], "").writeTo(wheels);
-        }
+        wheels = tree(shared.resolve("tree"), "alpha 1.0", "alpha 2.0", "beta 1.0", "gamma 1.0", "winonly 1.0",
+                "fancy 1.0");
         server = StaticHttpServer.serve(shared);
+    }
+
+    /** A PEP 503 tree of modules (each "name version") in {@code root}; answers the folder of its files. */
+    static Path tree(Path root, String... modules) throws IOException {
+        PackageTree tree = new PackageTree(root);
+        for (String m : modules) {
+            String[] nameVersion = m.split(" ");
+            tree.wheel(InstallFromIndexTest.module(nameVersion[0], nameVersion[1], ""));
+        }
+        tree.write();
+        return tree.files();
     }
 
     @AfterAll
@@ -108,7 +116,7 @@ class SyncEndToEndTest {
     }
 
     Package served(String name, String version) throws IOException {
-        return served(name, version, server.url("files/").toString(), server.url("simple/").toString());
+        return served(name, version, server.url("tree/files/").toString(), server.url("tree/simple/").toString());
     }
 
     Path lock(String fileName, List<Package> packages) throws IOException {
@@ -134,7 +142,7 @@ class SyncEndToEndTest {
     void syncInstallsTheLockIntoAFreshVenvAndThenHasNothingToDo() throws IOException {
         Path venv = venv("v");
         Path lock = lock("pylock.toml", List.of(served("alpha", "1.0"),
-                served("beta", "1.0", server.url("files/").toString(), null)));
+                served("beta", "1.0", server.url("tree/files/").toString(), null)));
         Run sync = axle("sync", "--python", venv.toString(), lock.toString()).ok();
         assertThat(sync.out()).startsWith("Synced 2 packages in ").contains(" + alpha==1.0\n + beta==1.0\n");
         assertThat(installed(venv)).containsExactly("alpha==1.0", "beta==1.0");
@@ -146,7 +154,7 @@ class SyncEndToEndTest {
         assertThat(alpha.resolve("direct_url.json")).as("a wheel of an index").doesNotExist();
         assertThat(Files.readString(onlyDistInfo(venv, "beta-").resolve("direct_url.json")))
                 .as("an entry without index is a direct reference")
-                .contains(server.url("files/" + fileName("beta", "1.0")).toString());
+                .contains(server.url("tree/files/" + fileName("beta", "1.0")).toString());
 
         Run again = axle("sync", "--python", venv.toString(), lock.toString()).ok();
         assertThat(again.out()).isEqualTo("Nothing to change: the environment matches the lock (2 packages)\n");
@@ -315,6 +323,37 @@ class SyncEndToEndTest {
         axle("sync", "--python", venv.toString(), "--offline", "--find-links", wheelhouse.toString(), lock.toString()).ok();
         assertThat(run(venv, "import alpha, beta; print(alpha.VERSION, beta.VERSION)")).isEqualTo("2.0 1.0\n");
         assertThat(cache.resolve("downloads-v1")).doesNotExist();
+    }
+
+    /** The offline deployment the README describes: export, download into a wheelhouse, sync with no server. */
+    @Test
+    void exportDownloadAndSyncOfflineFromTheWheelhouseWithNoServerRunning() throws IOException, InterruptedException {
+        Path lock;
+        Path wheelhouse = tmp.resolve("wheelhouse");
+        Path venv = venv("v");
+        Path own = tmp.resolve("own");
+        Path ownWheels = tree(own.resolve("tree"), "alpha 2.0", "beta 1.0");
+        try (StaticHttpServer index = StaticHttpServer.serve(own)) {
+            String base = index.url("tree/files/").toString();
+            String simple = index.url("tree/simple/").toString();
+            Package alpha = served("alpha", "2.0", base, simple);
+            Package beta = served("beta", "1.0", base, simple);
+            // The lock's hashes are those of the files this index serves.
+            for (Package p : List.of(alpha, beta)) {
+                assertThat(p.wheels().orElseThrow().getFirst().hashes().get("sha256"))
+                        .isEqualTo(sha256(ownWheels.resolve(p.wheels().orElseThrow().getFirst().filename())));
+            }
+            lock = lock("pylock.toml", List.of(alpha, beta));
+            Path requirements = tmp.resolve("requirements.txt");
+            axle("export", "--hashes", "-o", requirements.toString(), lock.toString()).ok();
+            axle("download", "--python", venv.toString(), "--index-url", simple, "-d", wheelhouse.toString(),
+                    "-r", requirements.toString()).ok();
+        }
+        cache = tmp.resolve("another-cache");
+        Run sync = axle("sync", "--python", venv.toString(), "--offline", "--find-links", wheelhouse.toString(),
+                lock.toString()).ok();
+        assertThat(sync.out()).contains(" + alpha==2.0\n + beta==1.0\n");
+        assertThat(run(venv, "import alpha, beta; print(alpha.VERSION, beta.VERSION)")).isEqualTo("2.0 1.0\n");
     }
 
     @Test
