@@ -39,7 +39,7 @@ class SyncPipLockFilesTest {
     /** {@code -Daxle.corpora}, else {@code shared/corpora} in this folder or a parent. */
     static Optional<Path> corpora() {
         String configured = System.getProperty("axle.corpora");
-        if (configured != null) {
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
             return Optional.of(Path.of(configured));
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {

@@ -56,8 +56,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * environment). Then everything that decides whether the install may go ahead is checked
  * before the environment is touched: platform tags, Requires-Python, dependencies among the
  * wheels and what is installed. Last, one {@link Transaction} removes the files of the
- * versions being replaced, links and writes the new files, compiles them if asked, and
- * writes each RECORD last; any failure, or Ctrl-C, rolls all of it back.
+ * versions being replaced (and of the distributions a sync removes), links and writes the
+ * new files, compiles them if asked, and writes each RECORD last; any failure, or Ctrl-C,
+ * rolls all of it back.
  */
 public final class Installer {
     /**
