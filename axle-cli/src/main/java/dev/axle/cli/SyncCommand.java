@@ -70,7 +70,7 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
         Path lockFolder = lockFile.getParent();
         Environment environment = session.environment(where);
         List<LockedWheel> wheels = LockedWheels.of(select(pylock, lockFile, environment.interpreter()));
-        SyncPlan plan = SyncPlan.of(wheels, Reading.read(session, environment), lockFolder, !inexact);
+        SyncPlan plan = SyncPlan.of(wheels, Reading.readOwn(session, environment), lockFolder, !inexact);
 
         ParsedRequirements none = new ParsedRequirements(List.of(), List.of(), List.of());
         IndexOptions options = index.options(none, session.env, session.cwd, session.cache.root());

@@ -181,6 +181,27 @@ class SyncEndToEndTest {
         assertThat(InstallEndToEndTest.sitePackages(venv).resolve("gamma")).doesNotExist();
     }
 
+    /** A venv that sees the system's site-packages answers for its own: what it only sees is neither removed nor replaced. */
+    @Test
+    void aVenvWithSystemSitePackagesLeavesThoseAlone() throws IOException {
+        Path venv = tmp.resolve("system-site");
+        Pythons.check(python.toString(), "-m", "venv", "--without-pip", "--system-site-packages", venv.toString());
+        Assumptions.assumeTrue(run(venv, "import pip; print(pip.__file__)").startsWith(
+                python.toRealPath().getParent().getParent().toString()), "the interpreter has no pip of its own");
+        Path pipWheel = Pythons.pipWheelFor(python);
+        Path lockFolder = Files.createDirectories(tmp.resolve("pip-lock"));
+        Files.copy(pipWheel, lockFolder.resolve(pipWheel.getFileName()));
+        String pipVersion = pipWheel.getFileName().toString().split("-")[1];
+        Package pip = Package.of(ProjectName.parse("pip"), Optional.of(Version.parse(pipVersion)),
+                new PackageWheel(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(pipWheel.getFileName().toString()), Optional.empty(), Map.of("sha256", sha256(pipWheel))));
+        Path lock = lock("pip-lock/pylock.toml", List.of(served("alpha", "1.0"), pip));
+        Run sync = axle("sync", "--python", venv.toString(), lock.toString()).ok();
+        assertThat(sync.out()).contains(" + alpha==1.0\n + pip==" + pipVersion + "\n").doesNotContain(" - ");
+        assertThat(run(venv, "import pip; print(pip.__file__)")).startsWith(venv.toString());
+        assertThat(axle("sync", "--python", venv.toString(), lock.toString()).ok().out()).startsWith("Nothing to change");
+    }
+
     @Test
     void anotherVersionOrAnotherOriginIsReplaced() throws IOException {
         Path venv = venv("v");

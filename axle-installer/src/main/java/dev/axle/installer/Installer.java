@@ -183,11 +183,13 @@ public final class Installer {
                 changes.add(new Change(Change.Kind.UNCHANGED, w.displayName(), w.version(), previous));
                 continue;
             }
+            // One the environment only sees (a venv's system site-packages) stays, shadowed, as pip leaves it.
+            old = old.filter(this::inEnvironment);
             old.ifPresent(d -> replaced.put(w.name(), d));
             toInstall.add(w);
             sources.add(wheels.get(i));
             changes.add(new Change(old.isPresent() ? Change.Kind.REPLACED : Change.Kind.INSTALLED, w.displayName(),
-                    w.version(), previous));
+                    w.version(), old.map(InstalledDistribution::versionText)));
         }
         if (!options.noDeps()) {
             Set<ProjectName> going = new HashSet<>(replaced.keySet());
@@ -244,6 +246,10 @@ public final class Installer {
             clock.lap("wrote RECORD files and committed");
         }
         return outcome;
+    }
+
+    private boolean inEnvironment(InstalledDistribution d) {
+        return d.installedLocation().toAbsolutePath().normalize().startsWith(environment.root());
     }
 
     private PlanOptions planOptions(UnpackedWheel wheel, WheelSource source) {
