@@ -223,6 +223,52 @@ public final class MarkerSet {
         return result;
     }
 
+    /**
+     * The environments of this set where the string {@code variable} equals {@code value}, with
+     * that variable no longer mentioned: for {@code extra}, whose value the package a
+     * dependency is declared for fixes ("" for the package itself).
+     */
+    public MarkerSet withValue(String variable, String value) {
+        String v = variable.equals("extra") ? ProjectName.canonicalize(value) : value;
+        List<Clause> out = new ArrayList<>();
+        for (Clause c : clauses) {
+            Strings allowed = c.strings().get(variable);
+            if (allowed == null) {
+                out.add(c);
+            } else if (allowed.negated() != allowed.values().contains(v)) {
+                TreeMap<String, Strings> rest = new TreeMap<>(c.strings());
+                rest.remove(variable);
+                out.add(new Clause(c.versions(), rest, c.atoms()));
+            }
+        }
+        return simplified(out);
+    }
+
+    /**
+     * A simpler set that agrees with this one on every environment of {@code universe}: each
+     * constraint that {@code universe} makes redundant is dropped ({@code python_version >= "3.9"}
+     * within a project that requires Python 3.9), the whole set becoming {@link #ALL} when this
+     * set holds all of the universe.
+     */
+    public MarkerSet within(MarkerSet universe) {
+        if (universe.implies(this)) {
+            return ALL;
+        }
+        List<Clause> out = new ArrayList<>(clauses);
+        for (int i = 0; i < out.size(); i++) {
+            for (Clause smaller : out.get(i).withOneConstraintLess()) {
+                List<Clause> trial = new ArrayList<>(out);
+                trial.set(i, smaller);
+                if (universe.and(simplified(trial)).implies(this)) {
+                    out = trial;
+                    i = -1; // start over with the smaller clause
+                    break;
+                }
+            }
+        }
+        return simplified(out);
+    }
+
     public boolean isEmpty() {
         return clauses.isEmpty();
     }
@@ -536,6 +582,27 @@ public final class MarkerSet {
                 c = c.withAtom(e.getKey(), e.getValue());
             }
             return c;
+        }
+
+        /** The clauses with one constraint fewer than this one, one per constraint. */
+        List<Clause> withOneConstraintLess() {
+            List<Clause> out = new ArrayList<>();
+            for (String k : versions.keySet()) {
+                TreeMap<String, VersionRanges> v = new TreeMap<>(versions);
+                v.remove(k);
+                out.add(new Clause(v, strings, atoms));
+            }
+            for (String k : strings.keySet()) {
+                TreeMap<String, Strings> st = new TreeMap<>(strings);
+                st.remove(k);
+                out.add(new Clause(versions, st, atoms));
+            }
+            for (Atom k : atoms.keySet()) {
+                TreeMap<Atom, Boolean> a = new TreeMap<>(atoms);
+                a.remove(k);
+                out.add(new Clause(versions, strings, a));
+            }
+            return out;
         }
 
         /** The clause's negation: one single-constraint clause per constraint. */
