@@ -10,7 +10,10 @@ import dev.axle.pep.ProjectName;
 import dev.axle.pep.Requirement;
 import dev.axle.pep.Version;
 import dev.axle.resolver.python.Resolution;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.resolver.python.ResolutionException;
 import dev.axle.resolver.python.ResolveOptions;
+import dev.axle.resolver.python.UniversalResolver;
 import dev.axle.resolver.python.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +54,12 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
     @Option(names = "--project", paramLabel = "DIR", description = "The project folder (default: here)")
     Path project;
 
+    @Option(names = "--universal",
+            description = "One lock for every platform and every Python the project's requires-python allows:"
+                    + " resolved once, forking where requirements differ by marker, each package marked with"
+                    + " where it is installed")
+    boolean universal;
+
     @Mixin
     ResolutionArguments resolution;
 
@@ -83,6 +92,25 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
         ResolveOptions options = Resolving.options(target, input, resolution, false, null, false)
                 .withPreferred(resolution.upgrade ? Map.of() : preferred(lockFile));
         ProgressBar progress = session.progress(output);
+        if (universal) {
+            Target lowest = new Target(target.markers(), Locking.lowestPython(roots.requiresPython()).orElse(target.python()));
+            try (Finder finder = Resolving.finder(session, input, index, lowest, targetArguments.tags(python), true)) {
+                UniversalResolver.UniversalResolution result;
+                try {
+                    result = new UniversalResolver(finder).resolve(Locking.universalRequirements(roots),
+                            Resolving.options(lowest, input, resolution, false, null, false)
+                                    .withPreferred(resolution.upgrade ? Map.of() : preferred(lockFile)),
+                            Locking.universe(roots.requiresPython()));
+                } catch (ResolutionException e) {
+                    session.err.println("error: no solution: the requirements cannot all be satisfied");
+                    e.getMessage().lines().forEach(line -> session.err.println("  " + line));
+                    return 1;
+                } catch (CandidateUnavailableException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                return written(session, lockFile, Locking.universal(finder, result, roots), start, progress);
+            }
+        }
         try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
             Resolving.Input all = new Resolving.Input(roots.all(), input.constraints(), input.overrides(), input.files());
             Optional<Resolution> result = Resolving.resolve(session, finder, all, options);
@@ -90,17 +118,23 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
                 return 1;
             }
             Pylock lock = Locking.lock(finder, result.get(), roots, input.overrides(), target.markers());
-            String text = lock.toToml();
-            Pylock.parse(text); // what axle writes must read back as a valid lock
-            write(lockFile, text);
-            progress.clear();
-            if (!output.quiet) {
-                int n = lock.packages().size();
-                session.err.println("Locked " + (n == 1 ? "1 package" : n + " packages") + " to "
-                        + session.cwd.relativize(lockFile) + " in " + Durations.format(System.nanoTime() - start));
-            }
-            return 0;
+            return written(session, lockFile, lock, start, progress);
         }
+    }
+
+    /** Writes the lock (after checking that it reads back) and says so. */
+    private int written(Session session, Path lockFile, Pylock lock, long start, ProgressBar progress)
+            throws IOException {
+        String text = lock.toToml();
+        Pylock.parse(text); // what axle writes must read back as a valid lock
+        write(lockFile, text);
+        progress.clear();
+        if (!output.quiet) {
+            int n = lock.packages().size();
+            session.err.println("Locked " + (n == 1 ? "1 package" : n + " packages") + " to "
+                    + session.cwd.relativize(lockFile) + " in " + Durations.format(System.nanoTime() - start));
+        }
+        return 0;
     }
 
     /** The project's dependencies, extras and groups; refused if the target's Python is outside its requires-python. */
@@ -111,7 +145,8 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
                     + "; name requirements, -r FILE, or --project DIR");
         }
         Pyproject pyproject = Pyproject.read(file);
-        if (pyproject.requiresPython().isPresent() && !pyproject.requiresPython().get().contains(target.python(), true)) {
+        if (!universal && pyproject.requiresPython().isPresent()
+                && !pyproject.requiresPython().get().contains(target.python(), true)) {
             throw new UsageException("the target is Python " + target.python() + " and " + file + " has requires-python "
                     + pyproject.requiresPython().get() + "; lock for another with --python-version or --python");
         }

@@ -12,6 +12,9 @@ import dev.axle.lock.PackageWheel;
 import dev.axle.lock.Pylock;
 import dev.axle.pep.InvalidSpecifierException;
 import dev.axle.pep.Marker;
+import dev.axle.pep.MarkerSet;
+import dev.axle.pep.Specifier;
+import dev.axle.resolver.python.UniversalResolver;
 import dev.axle.pep.MarkerEnvironment;
 import dev.axle.pep.ProjectName;
 import dev.axle.pep.Requirement;
@@ -83,17 +86,115 @@ final class Locking {
         for (Map.Entry<ProjectName, FoundCandidate> e : found.entrySet()) {
             packages.add(entry(finder, e.getValue(), metadata.get(e.getKey()), graph, found));
         }
+        return pylock(roots, Optional.of(List.of(environment(target))), packages);
+    }
+
+    /** The lock of {@code packages}: its extras and groups the project's, for {@code environments}. */
+    private static Pylock pylock(Roots roots, Optional<List<Marker>> environments, List<Package> packages) {
         List<String> extras = roots.requirements().keySet().stream()
                 .filter(r -> r instanceof DependencyGraph.Root.Extra).map(r -> ((DependencyGraph.Root.Extra) r).name())
                 .sorted().toList();
         List<String> groups = roots.requirements().keySet().stream()
                 .filter(r -> r instanceof DependencyGraph.Root.Group).map(r -> ((DependencyGraph.Root.Group) r).name())
                 .sorted().toList();
-        return new Pylock(Version.release(1, 0), Optional.of(List.of(environment(target))), roots.requiresPython(),
+        return new Pylock(Version.release(1, 0), environments, roots.requiresPython(),
                 roots.project() ? Optional.of(extras) : Optional.empty(),
                 roots.project() ? Optional.of(groups) : Optional.empty(),
                 roots.project() ? Optional.of(List.of()) : Optional.empty(),
                 "axle", packages, Optional.empty());
+    }
+
+    /**
+     * The lock of a universal resolution: no {@code environments} (it serves every one the
+     * project's requires-python allows); each package version with the marker of where it is
+     * installed, extras and groups as {@code 'x' in extras} and {@code 'g' in dependency_groups}.
+     */
+    static Pylock universal(Finder finder, UniversalResolver.UniversalResolution resolution, Roots roots)
+            throws IOException {
+        List<Package> packages = new ArrayList<>();
+        for (UniversalResolver.Locked locked : resolution.packages()) {
+            FoundCandidate c = (FoundCandidate) locked.candidate();
+            CandidateMetadata metadata;
+            try {
+                metadata = finder.metadata(c);
+            } catch (CandidateUnavailableException e) {
+                throw new IllegalStateException("the metadata of " + c + " was read for the resolution", e);
+            }
+            packages.add(entry(finder, c, metadata, locked.marker().toMarker(), List.of()));
+        }
+        return pylock(roots, Optional.empty(), packages);
+    }
+
+    /** The lowest Python a requires-python admits, when it names one ({@code >=3.9}: 3.9). */
+    static Optional<Version> lowestPython(Optional<SpecifierSet> requiresPython) {
+        Optional<Version> lowest = Optional.empty();
+        for (Specifier s : requiresPython.map(SpecifierSet::specifiers).orElse(List.of())) {
+            switch (s.operator()) {
+                case GREATER_EQUAL, GREATER, COMPATIBLE, EQUAL -> {
+                    Version v = Version.parse(s.version().replace(".*", ""));
+                    if (lowest.isEmpty() || v.compareTo(lowest.get()) > 0) {
+                        lowest = Optional.of(v);
+                    }
+                }
+                default -> { }
+            }
+        }
+        return lowest;
+    }
+
+    /** The environments a requires-python admits, as python_full_version markers; all without one. */
+    static MarkerSet universe(Optional<SpecifierSet> requiresPython) {
+        MarkerSet universe = MarkerSet.ALL;
+        for (Specifier s : requiresPython.map(SpecifierSet::specifiers).orElse(List.of())) {
+            universe = universe.and(MarkerSet.parse("python_full_version " + s.operator().symbol() + " \""
+                    + s.version() + "\""));
+        }
+        return universe;
+    }
+
+    /**
+     * The roots' requirements for one universal resolution: an extra's with {@code 'x' in
+     * extras} added to their markers, a group's with {@code 'g' in dependency_groups}, and the
+     * project's references to its own extras ({@code demo[fancy]}) replaced by those extras'
+     * requirements under the same markers.
+     */
+    static List<Requirement> universalRequirements(Roots roots) {
+        Map<String, List<Requirement>> extras = new LinkedHashMap<>();
+        roots.requirements().forEach((root, list) -> {
+            if (root instanceof DependencyGraph.Root.Extra e) {
+                extras.put(ProjectName.canonicalize(e.name()), list);
+            }
+        });
+        List<Requirement> out = new ArrayList<>();
+        java.util.Deque<Requirement> pending = new java.util.ArrayDeque<>();
+        roots.requirements().forEach((root, list) -> {
+            Optional<Marker> context = switch (root) {
+                case DependencyGraph.Root.Base b -> Optional.empty();
+                case DependencyGraph.Root.Extra e -> Optional.of(Marker.parse("'" + e.name() + "' in extras"));
+                case DependencyGraph.Root.Group g -> Optional.of(Marker.parse("'" + g.name() + "' in dependency_groups"));
+            };
+            list.forEach(r -> pending.add(r.withMarker(and(context, r.marker()))));
+        });
+        java.util.Set<String> expanded = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            Requirement r = pending.pop();
+            if (roots.self().map(s -> s.equals(ProjectName.parse(r.name()))).orElse(false)) {
+                for (String extra : r.extras()) {
+                    String key = ProjectName.canonicalize(extra) + ";" + r.marker().map(Object::toString).orElse("");
+                    if (expanded.add(key)) {
+                        extras.getOrDefault(ProjectName.canonicalize(extra), List.of())
+                                .forEach(d -> pending.add(d.withMarker(and(r.marker(), d.marker()))));
+                    }
+                }
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Marker> and(Optional<Marker> a, Optional<Marker> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().and(b.get()));
     }
 
     /** The markers the resolution depended on, as the target has them. */
@@ -107,6 +208,22 @@ final class Locking {
 
     private static Package entry(Finder finder, FoundCandidate candidate, CandidateMetadata metadata,
             DependencyGraph graph, Map<ProjectName, FoundCandidate> found) throws IOException {
+        List<Map<String, Object>> dependencies = new ArrayList<>();
+        for (ProjectName dependency : graph.dependencies(candidate.project())) {
+            FoundCandidate d = found.get(dependency);
+            if (d != null) {
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("name", dependency.toString());
+                key.put("version", d.version().toString());
+                dependencies.add(key);
+            }
+        }
+        return entry(finder, candidate, metadata, graph.marker(candidate.project()), dependencies);
+    }
+
+    /** A package entry: every file of the candidate's version on its index, hashed. */
+    private static Package entry(Finder finder, FoundCandidate candidate, CandidateMetadata metadata,
+            Optional<Marker> marker, List<Map<String, Object>> dependencies) throws IOException {
         List<PackageWheel> wheels = new ArrayList<>();
         Optional<PackageSdist> sdist = Optional.empty();
         List<DistributionFile> files = new ArrayList<>(finder.files(candidate));
@@ -121,20 +238,10 @@ final class Locking {
                         d.size(), d.hashes()));
             }
         }
-        List<Map<String, Object>> dependencies = new ArrayList<>();
-        for (ProjectName dependency : graph.dependencies(candidate.project())) {
-            FoundCandidate d = found.get(dependency);
-            if (d != null) {
-                Map<String, Object> key = new LinkedHashMap<>();
-                key.put("name", dependency.toString());
-                key.put("version", d.version().toString());
-                dependencies.add(key);
-            }
-        }
         Optional<String> index = candidate.direct() ? Optional.empty()
                 : candidate.origin() instanceof FileOrigin.OfIndex i ? Optional.of(i.index().url().toString())
                 : Optional.empty();
-        return new Package(candidate.project(), Optional.of(candidate.version()), graph.marker(candidate.project()),
+        return new Package(candidate.project(), Optional.of(candidate.version()), marker,
                 requiresPython(metadata), dependencies.isEmpty() ? Optional.empty() : Optional.of(dependencies),
                 Optional.empty(), Optional.empty(), Optional.empty(), index, sdist,
                 wheels.isEmpty() ? Optional.empty() : Optional.of(wheels), Optional.empty(), Optional.empty());

@@ -220,6 +220,67 @@ class LockCommandTest {
         return selected.stream().map(s -> s.entry().name().toString()).sorted().toList();
     }
 
+    /**
+     * A project whose dependencies differ by Python version and platform, locked once with
+     * --universal: the lock holds both numpyish versions, each marked with the Pythons it is
+     * for, and the Windows-only dependency marked as such; selecting from it for Linux and
+     * Windows, Python 3.9 and 3.12, gives what each of those targets needs.
+     */
+    @Test
+    void aUniversalLockServesEveryPlatformAndPython() throws Exception {
+        PackageTree tree = new PackageTree(shared.resolve("universal-" + System.nanoTime()))
+                .wheel(module("numpyish", "1.0", "Requires-Python: >=3.8\n"))
+                .wheel(module("numpyish", "2.0", "Requires-Python: >=3.10\n").tag("cp312-cp312-" + MANYLINUX))
+                .wheel(module("numpyish", "2.0", "Requires-Python: >=3.10\n").tag("cp312-cp312-win_amd64"))
+                .wheel(module("colorish", "1.0", ""))
+                .wheel(module("plotish", "1.0", "Requires-Dist: numpyish\n"))
+                .write();
+        String url = server.url(shared.relativize(Path.of(tree.fileIndex())) + "/").toString();
+        Path project = project("""
+                [project]
+                name = "app"
+                version = "0.1"
+                requires-python = ">=3.9"
+                dependencies = ["numpyish>=2; python_version >= '3.10'", "numpyish<2; python_version < '3.10'",
+                    "colorish; sys_platform == 'win32'"]
+
+                [project.optional-dependencies]
+                plot = ["plotish"]
+                """);
+        axle("lock", "--universal", "--project", project.toString(), "-i", url,
+                "--python", Pythons.python("3.12", "3.11", "3.13").toString()).ok();
+
+        Pylock lock = Pylock.read(project.resolve("pylock.toml"));
+        assertThat(lock.environments()).isEmpty();
+        Map<String, String> markers = new LinkedHashMap<>();
+        lock.packages().forEach(p -> markers.put(p.name() + " " + p.version().orElseThrow(), marker(p)));
+        assertThat(markers).containsExactly(
+                Map.entry("colorish 1.0", "sys_platform == \"win32\""),
+                Map.entry("numpyish 1.0", "python_version < \"3.10\""),
+                Map.entry("numpyish 2.0", "python_version >= \"3.10\""),
+                Map.entry("plotish 1.0", "\"plot\" in extras"));
+        assertThat(byName(lock).get("colorish").wheels().orElseThrow()).hasSize(1);
+
+        assertThat(selected(lock, "linux", "3.9.18", List.of())).containsExactly("numpyish 1.0");
+        assertThat(selected(lock, "linux", "3.12.4", List.of("plot"))).containsExactly("numpyish 2.0", "plotish 1.0");
+        assertThat(selected(lock, "win32", "3.12.4", List.of())).containsExactly("colorish 1.0", "numpyish 2.0");
+        assertThat(selected(lock, "win32", "3.9.18", List.of("plot")))
+                .containsExactly("colorish 1.0", "numpyish 1.0", "plotish 1.0");
+    }
+
+    /** What the lock installs on a platform and Python with these extras (wheels for that target). */
+    static List<String> selected(Pylock lock, String platform, String python, List<String> extras) {
+        String minor = python.substring(0, python.lastIndexOf('.'));
+        String cp = "cp" + minor.replace(".", "");
+        var environment = dev.axle.pep.MarkerEnvironment.of(Map.of("sys_platform", platform, "platform_machine",
+                "x86_64", "implementation_name", "cpython", "python_version", minor, "python_full_version", python));
+        String platformTag = platform.equals("win32") ? "win_amd64" : MANYLINUX;
+        var tags = Stream.of(cp + "-" + cp + "-" + platformTag, "py3-none-any")
+                .map(t -> dev.axle.pep.Tag.parse(t).iterator().next()).toList();
+        return lock.select(environment, tags, extras, Optional.empty(), n -> false).stream()
+                .map(s -> s.entry().name() + " " + s.entry().version().orElseThrow()).sorted().toList();
+    }
+
     @Test
     void anExistingLockIsThePreferenceAndUpgradesMoveOnlyWhatIsAsked() throws Exception {
         PackageTree tree = new PackageTree(shared.resolve("moving-" + System.nanoTime()))

@@ -80,6 +80,8 @@ public final class Finder implements PackageSource, AutoCloseable {
     private final Map<ProjectName, List<String>> skipped = new ConcurrentHashMap<>();
     /** Rank offsets of {@link #consider}: above every tag's place, an sdist; above all, a yanked file. */
     private static final long SDIST = 1L << 32;
+    /** A wheel for another platform (universal resolutions only): after the target's wheels, before the sdist. */
+    private static final int OTHER_PLATFORM = Integer.MAX_VALUE;
     private static final long YANKED = 1L << 33;
 
     /**
@@ -166,12 +168,12 @@ public final class Finder implements PackageSource, AutoCloseable {
                     return;
                 }
                 all.add(new Listed(wheel.version(), file, origin));
-                if (r.isEmpty()) {
+                if (r.isEmpty() && !options.anyPlatform()) {
                     skip(project, filename);
                     return;
                 }
                 version = wheel.version();
-                rank += r.getAsInt();
+                rank += r.orElse(OTHER_PLATFORM);
             } else {
                 SdistFilename sdist = SdistFilename.parse(filename);
                 if (!sdist.name().equals(project.toString())) {

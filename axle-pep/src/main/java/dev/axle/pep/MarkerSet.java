@@ -255,8 +255,18 @@ public final class MarkerSet {
             return ALL;
         }
         List<Clause> out = new ArrayList<>(clauses);
+        VersionRanges outsidePythons = universe.pythonVersions().complement();
         for (int i = 0; i < out.size(); i++) {
-            for (Clause smaller : out.get(i).withOneConstraintLess()) {
+            List<Clause> simpler = new ArrayList<>(out.get(i).withOneConstraintLess());
+            // A Python range the universe bounds may drop that bound: [3.9, 3.10) within >=3.9 is <3.10.
+            VersionRanges python = out.get(i).versions().get(PYTHON_FULL_VERSION);
+            if (python != null && !outsidePythons.isEmpty()) {
+                VersionRanges wider = python.union(outsidePythons);
+                if (comparisons(wider) < comparisons(python)) {
+                    simpler.add(out.get(i).without(PYTHON_FULL_VERSION).withVersions(PYTHON_FULL_VERSION, wider));
+                }
+            }
+            for (Clause smaller : simpler) {
                 List<Clause> trial = new ArrayList<>(out);
                 trial.set(i, smaller);
                 if (universe.and(simplified(trial)).implies(this)) {
@@ -267,6 +277,20 @@ public final class MarkerSet {
             }
         }
         return simplified(out);
+    }
+
+    /** The python_full_version values the set admits (every version when it does not constrain it). */
+    public VersionRanges pythonVersions() {
+        VersionRanges out = VersionRanges.NONE;
+        for (Clause c : clauses) {
+            out = out.union(c.versions().getOrDefault(PYTHON_FULL_VERSION, VersionRanges.ALL));
+        }
+        return out;
+    }
+
+    /** How many comparisons writing the ranges takes. */
+    private static int comparisons(VersionRanges ranges) {
+        return ranges.specifierGroups().stream().mapToInt(List::size).sum();
     }
 
     public boolean isEmpty() {

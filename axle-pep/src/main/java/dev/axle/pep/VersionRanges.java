@@ -2,6 +2,7 @@ package dev.axle.pep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A set of versions closed under intersection, union and complement: what a resolver needs
@@ -206,6 +207,19 @@ public final class VersionRanges {
             groups.add(group);
         }
         return groups;
+    }
+
+    /**
+     * The release the set starts at: its least version's release ({@code >=3.10.dev0} and
+     * {@code >=3.10} both start at 3.10; {@code >3.9} is taken to start at 3.9); empty when the
+     * set has no lower bound, or is empty.
+     */
+    public Optional<Version> lowestRelease() {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        VersionIntervals.End lo = intervals.intervals().getFirst().lower();
+        return lo.point() == null ? Optional.empty() : Optional.of(lo.point().version().baseVersion());
     }
 
     /** The version an interval holds alone, or with only its local versions; else null. */

@@ -190,7 +190,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
                 pres++;
             } else if (c.yanked() && !pinned.contains(name + " " + c.version())) {
                 yanked++;
-            } else if (!options.target().allows(c.requiresPython())) {
+            } else if (!allowsPython(c.requiresPython())) {
                 python++;
             } else {
                 byVersion.putIfAbsent(c.version(), c);
@@ -252,7 +252,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (!options.target().allows(metadata.requiresPython())) {
+            if (!allowsPython(metadata.requiresPython())) {
                 return Dependencies.unavailable("it requires Python " + metadata.requiresPython().get()
                         + " and the target is Python " + options.target().python());
             }
@@ -321,6 +321,19 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             return marker.get().evaluate(byExtra.computeIfAbsent(extra, e -> environment.with("extra", e)));
         }
         return !forkWithExtra(extra).isDisjointFrom(markerSet(marker.get()));
+    }
+
+    /**
+     * Whether a Requires-Python admits the target's Python; in a fork, the lowest Python the
+     * fork holds (a fork for {@code python_version >= "3.10"} may take versions that need 3.10).
+     */
+    private boolean allowsPython(Optional<String> requiresPython) {
+        if (fork == null) {
+            return options.target().allows(requiresPython);
+        }
+        Version lowest = fork.pythonVersions().lowestRelease().filter(v -> v.compareTo(options.target().python()) > 0)
+                .orElse(options.target().python());
+        return new Target(options.target().markers(), lowest).allows(requiresPython);
     }
 
     private MarkerSet forkWithExtra(String extra) {
