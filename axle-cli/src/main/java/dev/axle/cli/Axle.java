@@ -33,6 +33,7 @@ public final class Axle implements Runnable {
         all.put("venv", VenvCommand::new);
         all.put("install", InstallCommand::new);
         all.put("download", DownloadCommand::new);
+        all.put("lock", LockCommand::new);
         all.put("uninstall", UninstallCommand::new);
         all.put("sync", SyncCommand::new);
         all.put("export", ExportCommand::new);

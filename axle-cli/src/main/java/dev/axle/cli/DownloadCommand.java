@@ -1,7 +1,6 @@
 package dev.axle.cli;
 
 import dev.axle.env.PythonInterpreter;
-import dev.axle.env.PythonRequest;
 import dev.axle.finder.Finder;
 import dev.axle.finder.FoundCandidate;
 import dev.axle.resolver.python.Resolution;
@@ -50,10 +49,7 @@ final class DownloadCommand extends EnvironmentCommand implements Callable<Integ
         if (requirements.isEmpty() && resolution.requirements.isEmpty()) {
             throw new UsageException("nothing to download: name requirements or -r FILE");
         }
-        // The target is an interpreter's (changed by the target options): the environment's when
-        // one is named or active, else any Python found; download needs no environment itself.
-        PythonInterpreter python = where.python != null || session.env.containsKey("VIRTUAL_ENV")
-                ? session.environment(where).interpreter() : session.interpreters.require(PythonRequest.ANY);
+        PythonInterpreter python = targetInterpreter(session);
         Target target = targetArguments.target(python);
         Resolving.Input input = Resolving.read(session, requirements, resolution);
         ResolveOptions options = Resolving.options(target, input, resolution, false, null, false);

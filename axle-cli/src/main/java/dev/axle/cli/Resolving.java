@@ -144,12 +144,19 @@ final class Resolving {
 
     /** A finder over the configured indexes, downloads kept in the cache. */
     static Finder finder(Session session, Input input, IndexArguments index, Target target, SupportedTags tags) {
+        return finder(session, input, index, target, tags, false);
+    }
+
+    /** A finder as above; with {@code anyPlatform}, for a universal resolution ({@link FinderOptions#anyPlatform}). */
+    static Finder finder(Session session, Input input, IndexArguments index, Target target, SupportedTags tags,
+            boolean anyPlatform) {
         IndexOptions options = index.options(input.files(), session.env, session.cwd, session.cache.root());
         List<Index> indexes = index.indexes(input.files(), session.env, session.cwd).stream()
                 .map(u -> Index.of(u, options)).toList();
         List<FindLinks> links = index.findLinks(input.files(), session.env, session.cwd).stream()
                 .map(u -> FindLinks.of(u, options)).toList();
-        return new Finder(indexes, links, options, new FinderOptions(target, tags, index.strategy(session.env),
-                session.cache.root().resolve("downloads-v1"), 8));
+        FinderOptions finding = new FinderOptions(target, tags, index.strategy(session.env),
+                session.cache.root().resolve("downloads-v1"), 8);
+        return new Finder(indexes, links, options, anyPlatform ? finding.forAnyPlatform() : finding);
     }
 }

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
 final class TargetArguments {
     private static final Pattern MANYLINUX = Pattern.compile("manylinux_(\\d+)_(\\d+)_(\\w+)");
     private static final Pattern LEGACY = Pattern.compile("manylinux(1|2010|2014)_(\\w+)");
+    /** A platform tag's architecture: what follows its OS and version parts ({@code x86_64} has an underscore itself). */
+    private static final Pattern ARCHITECTURE = Pattern.compile(
+            "(?:manylinux_\\d+_\\d+|musllinux_\\d+_\\d+|manylinux(?:1|2010|2014)|macosx_\\d+_\\d+|linux)_(\\w+)");
 
     @Option(names = "--python-version", paramLabel = "VERSION",
             description = "The target's Python version (3.12, 312 or 3.12.4)")
@@ -57,8 +60,10 @@ final class TargetArguments {
             String p = platforms.getFirst();
             String system = p.startsWith("win") ? "Windows" : p.startsWith("macosx") ? "Darwin" : "Linux";
             String sys = p.startsWith("win") ? "win32" : p.startsWith("macosx") ? "darwin" : "linux";
-            String machine = p.equals("win_amd64") ? "AMD64" : p.equals("win32") ? "x86"
-                    : p.substring(p.lastIndexOf('_') + 1).replace("aarch64", p.startsWith("macosx") ? "arm64" : "aarch64");
+            Matcher arch = ARCHITECTURE.matcher(p);
+            String machine = p.equals("win_amd64") ? "AMD64" : p.equals("win32") ? "x86" : p.equals("win_arm64") ? "ARM64"
+                    : (arch.matches() ? arch.group(1) : p.substring(p.lastIndexOf('_') + 1))
+                            .replace("aarch64", p.startsWith("macosx") ? "arm64" : "aarch64");
             if (p.startsWith("macosx") && p.endsWith("universal2")) {
                 machine = "arm64";
             }

@@ -160,6 +160,26 @@ class SyncEndToEndTest {
         assertThat(again.out()).isEqualTo("Nothing to change: the environment matches the lock (2 packages)\n");
     }
 
+    /** What axle lock writes, axle sync installs, without a request when the downloads are cached. */
+    @Test
+    void aLockAxleWroteSyncsAndSharesTheDownloadCache() throws IOException {
+        Path venv = venv("v");
+        Path lock = tmp.resolve("pylock.toml");
+        axle("lock", "--python", venv.toString(), "--index-url", server.url("tree/simple/").toString(), "-o",
+                lock.toString(), "alpha==1.0", "beta").ok();
+        Run sync = axle("sync", "--python", venv.toString(), lock.toString()).ok();
+        assertThat(sync.out()).contains(" + alpha==1.0\n + beta==1.0\n");
+        assertThat(onlyDistInfo(venv, "alpha-").resolve("direct_url.json")).as("a wheel of the lock's index")
+                .doesNotExist();
+        // The downloads are kept by sha256 where the finder keeps them: install and sync share them.
+        try (Stream<Path> kept = Files.walk(cache.resolve("downloads-v1"))) {
+            assertThat(kept.map(p -> p.getFileName().toString())).contains(fileName("alpha", "1.0"), fileName("beta", "1.0"));
+        }
+        Path again = venv("again");
+        assertThat(axle("sync", "--python", again.toString(), "--offline", lock.toString()).ok().out())
+                .contains(" + alpha==1.0\n + beta==1.0\n");
+    }
+
     @Test
     void extraneousPackagesAreRemovedUnlessInexact() throws IOException {
         Path venv = venv("v");

@@ -71,10 +71,17 @@ public final class Finder implements PackageSource, AutoCloseable {
     private record Read(RawMetadata raw, CandidateMetadata parsed) {}
     private final Map<URI, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
     private final Map<URI, Index> directOrigins = new ConcurrentHashMap<>();
+    /** Per project, every file of it the pages and find-links list, by version: for {@link #files}. */
+    private final Map<ProjectName, List<Listed>> listed = new ConcurrentHashMap<>();
+
+    /** A file of a project's page (or find-links), with its version and where it came from. */
+    private record Listed(Version version, DistributionFile file, FileOrigin origin) {}
     /** Per project, files seen but not offered: for {@link #whyNone}. */
     private final Map<ProjectName, List<String>> skipped = new ConcurrentHashMap<>();
     /** Rank offsets of {@link #consider}: above every tag's place, an sdist; above all, a yanked file. */
     private static final long SDIST = 1L << 32;
+    /** A wheel for another platform (universal resolutions only): after the target's wheels, before the sdist. */
+    private static final int OTHER_PLATFORM = Integer.MAX_VALUE;
     private static final long YANKED = 1L << 33;
 
     /**
@@ -119,9 +126,10 @@ public final class Finder implements PackageSource, AutoCloseable {
     private List<Candidate> find(ProjectName project) throws IOException {
         Map<Version, FoundCandidate> best = new LinkedHashMap<>();
         Map<Version, Long> ranks = new LinkedHashMap<>();
+        List<Listed> all = new ArrayList<>();
         for (Map.Entry<FindLinks, DistributionFile> link : linkedFiles()) {
             if (FindLinks.projectName(link.getValue().filename()).filter(project::equals).isPresent()) {
-                consider(project, link.getValue(), new FileOrigin.OfLinks(link.getKey()), best, ranks);
+                consider(project, link.getValue(), new FileOrigin.OfLinks(link.getKey()), best, ranks, all);
             }
         }
         for (Index index : indexes) {
@@ -131,22 +139,23 @@ public final class Finder implements PackageSource, AutoCloseable {
             }
             FileOrigin origin = new FileOrigin.OfIndex(index);
             for (DistributionFile file : page.get().files()) {
-                consider(project, file, origin, best, ranks);
+                consider(project, file, origin, best, ranks, all);
             }
             if (options.strategy() == IndexStrategy.FIRST_INDEX) {
                 break;
             }
         }
+        listed.put(project, List.copyOf(all));
         return List.copyOf(best.values());
     }
 
     /**
      * Keeps {@code file} if it is the best so far for its version: a wheel the target supports
      * over an sdist, better tags over worse, a file not yanked over a yanked one, the first index
-     * over later ones.
+     * over later ones. Every file of the project goes to {@code all}, offered or not.
      */
     private void consider(ProjectName project, DistributionFile file, FileOrigin origin, Map<Version, FoundCandidate> best,
-            Map<Version, Long> ranks) {
+            Map<Version, Long> ranks, List<Listed> all) {
         String filename = file.filename();
         Version version;
         // Lower is better: not yanked, then a wheel (by its best tag's place) before the sdist.
@@ -158,18 +167,20 @@ public final class Finder implements PackageSource, AutoCloseable {
                 if (!wheel.name().equals(project.toString())) {
                     return;
                 }
-                if (r.isEmpty()) {
+                all.add(new Listed(wheel.version(), file, origin));
+                if (r.isEmpty() && !options.anyPlatform()) {
                     skip(project, filename);
                     return;
                 }
                 version = wheel.version();
-                rank += r.getAsInt();
+                rank += r.orElse(OTHER_PLATFORM);
             } else {
                 SdistFilename sdist = SdistFilename.parse(filename);
                 if (!sdist.name().equals(project.toString())) {
                     return;
                 }
                 version = sdist.version();
+                all.add(new Listed(version, file, origin));
                 rank += SDIST;
             }
         } catch (InvalidWheelFilenameException | InvalidSdistFilenameException e) {
@@ -204,6 +215,26 @@ public final class Finder implements PackageSource, AutoCloseable {
             }
         }
         return awaitIo(linked);
+    }
+
+    /**
+     * Every file of the candidate's version where the candidate was found, in the order its
+     * page lists them: the wheels for every platform and Python, and the sdist, as a lock file
+     * records them. Yanked files are left out unless the candidate's own file is yanked; a
+     * direct reference has only its own file. The page is the one the candidate came from
+     * (read once per finder), so the files agree with the resolution.
+     */
+    public List<DistributionFile> files(FoundCandidate candidate) throws IOException {
+        if (candidate.direct()) {
+            return List.of(candidate.file());
+        }
+        candidates(candidate.project());
+        boolean yanked = candidate.yanked();
+        return listed.getOrDefault(candidate.project(), List.of()).stream()
+                .filter(l -> l.version().equals(candidate.version()) && l.origin().equals(candidate.origin()))
+                .map(Listed::file)
+                .filter(f -> yanked || !f.yanked().yanked())
+                .toList();
     }
 
     @Override

@@ -165,6 +165,33 @@ class FinderTest {
         }
     }
 
+    /** A lock file records every file of a version: the other platforms' wheels and the sdist too, not yanked ones. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "file"})
+    void filesAreEveryFileOfTheVersionAtItsOrigin(String kind) throws Exception {
+        try (Finder finder = finder(IndexStrategy.UNSAFE_BEST_MATCH, List.of(index(first, kind), index(second, kind)),
+                List.of(links))) {
+            FoundCandidate fast = (FoundCandidate) resolve(finder, "fast").get(ProjectName.parse("fast")).orElseThrow()
+                    .candidate();
+            assertThat(finder.files(fast)).extracting(f -> f.filename()).containsExactly(
+                    "fast-1.0-cp312-cp312-" + MANYLINUX + ".whl", "fast-1.0-py3-none-any.whl",
+                    "fast-1.0-cp312-cp312-win_amd64.whl");
+            assertThat(finder.files(fast)).allSatisfy(f -> assertThat(f.hashes()).containsKey("sha256"));
+            FoundCandidate mixed = (FoundCandidate) resolve(finder, "mixed").get(ProjectName.parse("mixed"))
+                    .orElseThrow().candidate();
+            assertThat(finder.files(mixed)).extracting(f -> f.filename()).containsExactly("mixed-1.0.tar.gz");
+            // alpha 3.0 is in find-links only; alpha 2.0 on the second index only: each lists its own origin's files.
+            FoundCandidate alpha = (FoundCandidate) resolve(finder, "alpha").get(ProjectName.parse("alpha"))
+                    .orElseThrow().candidate();
+            assertThat(alpha.version()).isEqualTo(Version.parse("3.0"));
+            assertThat(finder.files(alpha)).extracting(f -> f.filename()).containsExactly("alpha-3.0-py3-none-any.whl");
+            FoundCandidate two = (FoundCandidate) resolve(finder, "alpha==2.0").get(ProjectName.parse("alpha"))
+                    .orElseThrow().candidate();
+            assertThat(finder.files(two)).extracting(f -> f.filename()).containsExactly("alpha-2.0-py3-none-any.whl");
+            assertThat(two.origin().toString()).isEqualTo(index(second, kind).toString());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http", "file"})
     void requiresPythonIsCheckedPerFile(String kind) throws Exception {

@@ -18,13 +18,13 @@ import java.util.stream.Stream;
  * the one named by {@code AXLE_TEST_PACKAGING_PYTHON} (system property or environment
  * variable), else the first found on PATH, in ~/.pyenv/versions or at /usr/bin/python3.
  */
-final class PackagingPython {
-    static final String VARIABLE = "AXLE_TEST_PACKAGING_PYTHON";
+public final class PackagingPython {
+    public static final String VARIABLE = "AXLE_TEST_PACKAGING_PYTHON";
     private static final Version MINIMUM = Version.parse("26.3");
 
     private PackagingPython() {}
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         List<Path> candidates = new ArrayList<>();
         String named = Optional.ofNullable(System.getProperty(VARIABLE)).orElse(System.getenv(VARIABLE));
         if (named != null && !named.isBlank()) {

@@ -61,6 +61,11 @@ public final class Marker {
         return new Marker(root);
     }
 
+    /** The parsed form. */
+    Group root() {
+        return root;
+    }
+
     /** {@code (this) and (other)}, kept as two groups as packaging does. */
     public Marker and(Marker other) {
         return new Marker(new Group(List.of(root, Bool.AND, other.root)));

@@ -87,6 +87,11 @@ public final class Requirement {
         return Optional.ofNullable(marker);
     }
 
+    /** This requirement with another marker (none when empty). */
+    public Requirement withMarker(Optional<Marker> newMarker) {
+        return new Requirement(name, extras, specifier, url, newMarker.orElse(null));
+    }
+
     /** packaging's {@code str()}: extras sorted, specifiers canonical, marker normalized. */
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package dev.axle.pep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A set of versions closed under intersection, union and complement: what a resolver needs
@@ -145,6 +146,80 @@ public final class VersionRanges {
             }
         }
         return String.join(" | ", groups);
+    }
+
+    /**
+     * The set as specifiers that marker comparisons can write: one list per interval, each
+     * list's specifiers to be joined with "and", the lists with "or". Exact except for local
+     * and post-release versions at a few interval ends (an end just before or after exactly V,
+     * not V's local versions; an end just after V's post-releases, written {@code <=V}), which
+     * interpreter versions do not have. {@code [[]]} for every version, {@code []} for none.
+     */
+    List<List<String>> specifierGroups() {
+        List<VersionIntervals.Interval> all = intervals.intervals();
+        if (all.size() == 2) {
+            List<VersionIntervals.Interval> gap = complement().intervals.intervals();
+            if (gap.size() == 1 && single(gap.get(0)) != null) {
+                return List.of(List.of("!=" + single(gap.get(0))));
+            }
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (VersionIntervals.Interval in : all) {
+            Version only = single(in);
+            if (only != null) {
+                groups.add(List.of("==" + only));
+                continue;
+            }
+            List<String> group = new ArrayList<>();
+            VersionIntervals.End lo = in.lower();
+            if (lo.point() != null) {
+                Version v = lo.point().version();
+                switch (lo.point().kind()) {
+                    case AT -> {
+                        group.add(">=" + v);
+                        if (!lo.inclusive()) {
+                            group.add("!=" + v);
+                        }
+                    }
+                    case AFTER_LOCALS -> {
+                        group.add(">=" + v);
+                        group.add("!=" + v);
+                    }
+                    case AFTER_POSTS -> group.add(">" + v);
+                }
+            }
+            VersionIntervals.End hi = in.upper();
+            if (hi.point() != null) {
+                Version v = hi.point().version();
+                if (hi.point().kind() == VersionIntervals.Kind.AT && !hi.inclusive()) {
+                    if (isDev0OfRelease(v)) {
+                        group.add("<" + v.withoutDev()); // <V stops at V.dev0
+                    } else if (v.isPrerelease()) {
+                        group.add("<" + v); // no pre-release exclusion for a pre-release bound
+                    } else {
+                        group.add("<=" + v); // below V, V's pre-releases included
+                        group.add("!=" + v);
+                    }
+                } else {
+                    group.add("<=" + v);
+                }
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    /**
+     * The release the set starts at: its least version's release ({@code >=3.10.dev0} and
+     * {@code >=3.10} both start at 3.10; {@code >3.9} is taken to start at 3.9); empty when the
+     * set has no lower bound, or is empty.
+     */
+    public Optional<Version> lowestRelease() {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        VersionIntervals.End lo = intervals.intervals().getFirst().lower();
+        return lo.point() == null ? Optional.empty() : Optional.of(lo.point().version().baseVersion());
     }
 
     /** The version an interval holds alone, or with only its local versions; else null. */

@@ -2,6 +2,7 @@ package dev.axle.resolver.python;
 
 import dev.axle.pep.Marker;
 import dev.axle.pep.MarkerEnvironment;
+import dev.axle.pep.MarkerSet;
 import dev.axle.pep.ProjectName;
 import dev.axle.pep.Requirement;
 import dev.axle.pep.Specifier;
@@ -63,6 +64,15 @@ public final class PythonProvider implements DependencyProvider<String, Version,
     private final Map<String, List<Version>> versions = new HashMap<>();
     /** Why projects that have versions got none offered, for the user. */
     private final Map<String, String> hints = new LinkedHashMap<>();
+    /**
+     * A universal resolution's fork (see {@link UniversalResolver}): the environments this
+     * resolution is for, where a marker applies if it may hold in any of them; null for one target.
+     */
+    private final MarkerSet fork;
+    private final Map<String, MarkerSet> forkByExtra = new HashMap<>();
+    private final Map<Marker, MarkerSet> markerSets = new HashMap<>();
+    /** In a fork: the requirements that applied to each package version ("pkg version"), for the lock's markers. */
+    private final Map<String, List<Requirement>> applied = new HashMap<>();
 
     /**
      * A provider for {@code requirements} (the user's, markers not yet evaluated).
@@ -71,8 +81,20 @@ public final class PythonProvider implements DependencyProvider<String, Version,
      */
     public PythonProvider(PackageSource source, List<Requirement> requirements, ResolveOptions options)
             throws IOException, CandidateUnavailableException {
+        this(source, requirements, options, null);
+    }
+
+    /**
+     * A provider for one fork of a universal resolution: markers apply where they may hold in
+     * {@code fork}; Requires-Python is checked against the target's Python, the lowest the
+     * resolution is for. Where a package's requirements on one project differ under markers
+     * that split the fork, {@link #dependencies} throws {@link ForkRequired}.
+     */
+    PythonProvider(PackageSource source, List<Requirement> requirements, ResolveOptions options, MarkerSet fork)
+            throws IOException, CandidateUnavailableException {
         this.source = source;
         this.options = options;
+        this.fork = fork;
         this.environment = options.target().markers();
         this.requirements = requirements.stream().filter(r -> applies(r.marker(), "")).toList();
         for (Requirement r : options.constraints()) {
@@ -168,7 +190,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
                 pres++;
             } else if (c.yanked() && !pinned.contains(name + " " + c.version())) {
                 yanked++;
-            } else if (!options.target().allows(c.requiresPython())) {
+            } else if (!allowsPython(c.requiresPython())) {
                 python++;
             } else {
                 byVersion.putIfAbsent(c.version(), c);
@@ -230,7 +252,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (!options.target().allows(metadata.requiresPython())) {
+            if (!allowsPython(metadata.requiresPython())) {
                 return Dependencies.unavailable("it requires Python " + metadata.requiresPython().get()
                         + " and the target is Python " + options.target().python());
             }
@@ -241,26 +263,32 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             }
             requires = options.noDeps() ? List.of() : metadata.requiresDist();
         }
+        List<Requirement> applying = new ArrayList<>();
         for (Requirement declared : requires) {
             // An extra's package adds what the extra adds; the rest comes with the project itself.
             if (!applies(declared.marker(), extra) || !extra.isEmpty() && applies(declared.marker(), "")) {
                 continue;
             }
-            for (Requirement r : overridden(declared)) {
-                if (r.url().isPresent()) {
-                    Candidate direct = directReferences.get(name(r));
-                    if (direct == null) {
-                        return Dependencies.unavailable("it depends on " + r + ", a direct reference;"
-                                + " name it among the requirements to allow it");
-                    }
-                    dependencies.merge(name(r), Pep440Set.SETS.singleton(direct.version()), Pep440Set::intersect);
-                    for (String e : r.extras()) {
-                        dependencies.merge(PythonPackages.withExtra(name(r), e),
-                                Pep440Set.SETS.singleton(direct.version()), Pep440Set::intersect);
-                    }
-                } else {
-                    PythonPackages.require(dependencies, r);
+            applying.addAll(overridden(declared));
+        }
+        if (fork != null) {
+            forkWhereRequirementsDiverge(applying, extra);
+            applied.put(pkg + " " + version, List.copyOf(applying));
+        }
+        for (Requirement r : applying) {
+            if (r.url().isPresent()) {
+                Candidate direct = directReferences.get(name(r));
+                if (direct == null) {
+                    return Dependencies.unavailable("it depends on " + r + ", a direct reference;"
+                            + " name it among the requirements to allow it");
                 }
+                dependencies.merge(name(r), Pep440Set.SETS.singleton(direct.version()), Pep440Set::intersect);
+                for (String e : r.extras()) {
+                    dependencies.merge(PythonPackages.withExtra(name(r), e),
+                            Pep440Set.SETS.singleton(direct.version()), Pep440Set::intersect);
+                }
+            } else {
+                PythonPackages.require(dependencies, r);
             }
         }
         dependencies.replaceAll((dependency, set) -> constrained(PythonPackages.project(dependency), set));
@@ -281,10 +309,98 @@ public final class PythonProvider implements DependencyProvider<String, Version,
         return set;
     }
 
-    /** Whether a marker holds for the target, {@code extra} being the extra asked for ("" if none). */
+    /**
+     * Whether a marker holds for the target (in a fork: may hold somewhere in it), {@code extra}
+     * being the extra asked for ("" if none).
+     */
     private boolean applies(Optional<Marker> marker, String extra) {
-        return marker.isEmpty()
-                || marker.get().evaluate(byExtra.computeIfAbsent(extra, e -> environment.with("extra", e)));
+        if (marker.isEmpty()) {
+            return true;
+        }
+        if (fork == null) {
+            return marker.get().evaluate(byExtra.computeIfAbsent(extra, e -> environment.with("extra", e)));
+        }
+        return !forkWithExtra(extra).isDisjointFrom(markerSet(marker.get()));
+    }
+
+    /**
+     * Whether a Requires-Python admits the target's Python; in a fork, the lowest Python the
+     * fork holds (a fork for {@code python_version >= "3.10"} may take versions that need 3.10).
+     */
+    private boolean allowsPython(Optional<String> requiresPython) {
+        if (fork == null) {
+            return options.target().allows(requiresPython);
+        }
+        Version lowest = fork.pythonVersions().lowestRelease().filter(v -> v.compareTo(options.target().python()) > 0)
+                .orElse(options.target().python());
+        return new Target(options.target().markers(), lowest).allows(requiresPython);
+    }
+
+    private MarkerSet forkWithExtra(String extra) {
+        return forkByExtra.computeIfAbsent(extra, e -> fork.and(MarkerSet.parse("extra == \"" + e + "\"")));
+    }
+
+    private MarkerSet markerSet(Marker marker) {
+        return markerSets.computeIfAbsent(marker, MarkerSet::of);
+    }
+
+    /** Where a requirement applies within the fork, for a package asked with {@code extra}. */
+    MarkerSet where(Requirement r, String extra) {
+        return r.marker().map(m -> markerSet(m).withValue("extra", extra)).orElse(MarkerSet.ALL);
+    }
+
+    /**
+     * Throws {@link ForkRequired} when requirements on one project differ (other versions or
+     * another direct reference) and apply in different parts of the fork: each part then gets
+     * its own resolution, in which each requirement applies everywhere or nowhere.
+     */
+    private void forkWhereRequirementsDiverge(List<Requirement> requirements, String extra) {
+        Map<String, List<Requirement>> byProject = new LinkedHashMap<>();
+        requirements.forEach(r -> byProject.computeIfAbsent(name(r), k -> new ArrayList<>()).add(r));
+        for (List<Requirement> same : byProject.values()) {
+            Set<String> kinds = new HashSet<>();
+            same.forEach(r -> kinds.add(r.specifier() + " " + r.url().orElse("")));
+            if (kinds.size() < 2) {
+                continue;
+            }
+            List<MarkerSet> cells = List.of(fork);
+            for (Requirement r : same) {
+                MarkerSet where = where(r, extra);
+                if (fork.implies(where)) {
+                    continue;
+                }
+                List<MarkerSet> split = new ArrayList<>();
+                for (MarkerSet cell : cells) {
+                    MarkerSet in = cell.and(where);
+                    MarkerSet out = cell.and(where.not());
+                    if (!in.isEmpty()) {
+                        split.add(in);
+                    }
+                    if (!out.isEmpty()) {
+                        split.add(out);
+                    }
+                }
+                cells = split;
+            }
+            if (cells.size() > 1) {
+                throw new ForkRequired(cells);
+            }
+        }
+    }
+
+    /** In a fork: the requirements that applied to a package version of the solution. */
+    List<Requirement> applied(String pkg, Version version) {
+        return applied.getOrDefault(pkg + " " + version, List.of());
+    }
+
+    /** Thrown out of a fork's solving: the fork must be resolved as these parts, one by one. */
+    static final class ForkRequired extends RuntimeException {
+        final transient List<MarkerSet> parts;
+
+        ForkRequired(List<MarkerSet> parts) {
+            super("the resolution forks into " + parts, null, false, false);
+            this.parts = List.copyOf(parts);
+        }
     }
 
     /**

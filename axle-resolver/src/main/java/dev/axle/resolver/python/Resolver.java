@@ -47,13 +47,7 @@ public final class Resolver {
             solution = new Solver<>(provider, Pep440Set.SETS, new Explanation<>(formatter()))
                     .solve(PythonProvider.ROOT, Version.parse("0"));
         } catch (NoSolutionException e) {
-            StringBuilder text = new StringBuilder(e.explanation());
-            provider.hints().forEach((project, why) -> {
-                if (e.explanation().contains(project)) {
-                    text.append("\nhint: ").append(why);
-                }
-            });
-            throw new ResolutionException(text.toString());
+            throw explained(e, "", provider);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -68,6 +62,20 @@ public final class Resolver {
             }
         });
         return new Resolution(packages);
+    }
+
+    /**
+     * The solver's explanation, then {@code where} (a line, or ""), then a hint for each project
+     * it names that had versions but none usable.
+     */
+    static ResolutionException explained(NoSolutionException e, String where, PythonProvider provider) {
+        StringBuilder text = new StringBuilder(e.explanation()).append(where);
+        provider.hints().forEach((project, why) -> {
+            if (e.explanation().contains(project)) {
+                text.append("\nhint: ").append(why);
+            }
+        });
+        return new ResolutionException(text.toString());
     }
 
     /** Requirement syntax, the root as {@link #ROOT_NAME}. */

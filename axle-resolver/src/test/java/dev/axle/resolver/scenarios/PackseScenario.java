@@ -43,6 +43,11 @@ record PackseScenario(String name, Path file, List<Requirement> rootRequires, Ma
     record PackageVersion(Version version, List<Requirement> requires, Map<String, List<Requirement>> extras,
             Optional<String> requiresPython, boolean yanked, List<String> wheelTags, boolean sdist, boolean wheel) {}
 
+    /** The {@code [root] requires_python} specifier, if the scenario has one. */
+    static Optional<String> rootRequiresPython(Path file) throws IOException {
+        return Optional.ofNullable(Toml.parse(file).getString("root.requires_python"));
+    }
+
     static PackseScenario read(Path file) throws IOException {
         TomlParseResult toml = Toml.parse(file);
         if (toml.hasErrors()) {

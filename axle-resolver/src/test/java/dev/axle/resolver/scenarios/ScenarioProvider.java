@@ -78,7 +78,7 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
                 .withInstalled(kept)
                 .withUpgrade(upgraded, upgrade.contains(":all:"));
         try {
-            this.provider = new PythonProvider(new Source(), scenario.rootRequires(), options);
+            this.provider = new PythonProvider(new Source(scenario, this::installable), scenario.rootRequires(), options);
         } catch (IOException | CandidateUnavailableException e) {
             throw new IllegalStateException(e);
         }
@@ -98,7 +98,7 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
         return provider.dependencies(pkg, version);
     }
 
-    private record ScenarioCandidate(ProjectName project, PackseScenario.PackageVersion release) implements Candidate {
+    record ScenarioCandidate(ProjectName project, PackseScenario.PackageVersion release) implements Candidate {
         @Override
         public Version version() {
             return release.version();
@@ -115,7 +115,7 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
         }
     }
 
-    private static CandidateMetadata metadata(PackseScenario.PackageVersion v) {
+    static CandidateMetadata metadata(PackseScenario.PackageVersion v) {
         List<Requirement> requires = new ArrayList<>(v.requires());
         Set<String> provides = new HashSet<>();
         v.extras().forEach((extra, extraRequires) -> {
@@ -129,15 +129,24 @@ final class ScenarioProvider implements DependencyProvider<String, Version, Pep4
         return new CandidateMetadata(requires, provides, v.requiresPython());
     }
 
-    /** The scenario's packages, without the versions the target cannot install. */
-    private final class Source implements PackageSource {
+    /**
+     * The scenario's packages: for one target, without the versions it cannot install; for a
+     * universal resolution, every version with a wheel or an sdist.
+     */
+    static PackageSource source(PackseScenario scenario, boolean universal) {
+        return new Source(scenario, universal ? (name, v) -> v.wheel() || v.sdist()
+                : new ScenarioProvider(scenario)::installable);
+    }
+
+    private record Source(PackseScenario scenario, java.util.function.BiPredicate<String, PackseScenario.PackageVersion> usable)
+            implements PackageSource {
         @Override
         public List<Candidate> candidates(ProjectName project) {
             List<Candidate> out = new ArrayList<>();
             scenario.packages().forEach((name, versions) -> {
                 if (ProjectName.parse(name).equals(project)) {
                     for (PackseScenario.PackageVersion v : versions) {
-                        if (installable(project.toString(), v)) {
+                        if (usable.test(project.toString(), v)) {
                             out.add(new ScenarioCandidate(project, v));
                         }
                     }
