@@ -1,5 +1,5 @@
-"""Summarizes bench/resolve.sh's hyperfine results as markdown: mean ± σ, min … max, and
-axle/pip ratios of the means against the goals of issue 4.
+"""Summarizes the hyperfine results of bench/resolve.sh (issue 4) and bench/sync.sh (issue 5)
+as markdown: mean ± σ, min … max, and axle/pip ratios of the means against the issues' goals.
 
     python bench/resolve-report.py OUT SET...
 """
@@ -8,8 +8,9 @@ import json
 import os
 import sys
 
-GOALS = {("resolve", "warm"): 0.25, ("resolve", "cold"): 0.25, ("install", "cold"): 0.3, ("install", "warm"): 0.1}
-KINDS = {"resolve": "resolution only", "install": "resolve and install"}
+GOALS = {("resolve", "warm"): 0.25, ("resolve", "cold"): 0.25, ("install", "cold"): 0.3, ("install", "warm"): 0.1,
+         ("sync", "cold"): 0.25, ("sync", "warm"): 0.08}
+KINDS = {"resolve": "resolution only", "install": "resolve and install", "sync": "install a pylock.toml"}
 
 
 def seconds(x):
@@ -26,7 +27,7 @@ def main(out, sets):
             facts[key] = value
     print("| set | case | tool | mean ± σ | min … max | axle / pip | goal |")
     print("|---|---|---|---:|---:|---:|---:|")
-    for kind in ("resolve", "install"):
+    for kind in KINDS:
         for name in sets:
             path = os.path.join(out, f"{kind}-{name}.json")
             if not os.path.exists(path):

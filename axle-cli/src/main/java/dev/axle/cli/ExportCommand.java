@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +34,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file (default: stdout)")
     Path output;
 
+    @Option(names = "--extra", paramLabel = "EXTRA", description = "Include what this extra of the project needs (repeatable)")
+    List<String> extras = new ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "Include this dependency group (repeatable; default: the lock's default-groups)")
+    List<String> groups = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +54,8 @@ final class ExportCommand implements Callable<Integer> {
         Pylock pylock = LockFiles.read(lockFile);
         String text;
         try {
-            text = RequirementsExport.of(pylock, lockFile.getParent(), hashes);
+            text = RequirementsExport.of(pylock, lockFile.getParent(), hashes, Set.copyOf(extras),
+                    Set.copyOf(groups.isEmpty() ? pylock.defaultGroups().orElse(List.of()) : groups));
         } catch (PylockSelectException e) {
             throw new UsageException(lockFile + ": " + e.getMessage());
         }

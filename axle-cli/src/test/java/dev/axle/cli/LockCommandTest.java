@@ -268,6 +268,54 @@ class LockCommandTest {
                 .containsExactly("colorish 1.0", "numpyish 1.0", "plotish 1.0");
     }
 
+    /**
+     * The universal lock of a project whose dependency differs by Python version, synced into
+     * a venv of an older and of a newer Python: each gets the version its Python needs, and
+     * what every Python needs.
+     */
+    @Test
+    void aUniversalLockSyncsIntoEachPythonWhatItNeeds() throws Exception {
+        Map<String, Path> pythons = Pythons.interpreters();
+        Optional<String> older = pythons.keySet().stream().filter(v -> minor(v) == 8 || minor(v) == 9).findFirst();
+        Optional<String> newer = pythons.keySet().stream().filter(v -> minor(v) >= 10).findFirst();
+        assumeTrue(older.isPresent() && newer.isPresent(),
+                "needs a Python 3.8 or 3.9 and a Python 3.10 or newer: found " + pythons.keySet());
+        PackageTree tree = new PackageTree(shared.resolve("universal-sync-" + System.nanoTime()))
+                .wheel(module("numpyish", "1.0", "Requires-Python: >=3.8\n"))
+                .wheel(module("numpyish", "2.0", "Requires-Python: >=3.10\n"))
+                .wheel(module("helperish", "1.0", "Requires-Dist: numpyish\n"))
+                .write();
+        String url = server.url(shared.relativize(Path.of(tree.fileIndex())) + "/").toString();
+        Path project = project("""
+                [project]
+                name = "app"
+                version = "0.1"
+                requires-python = ">=3.8"
+                dependencies = ["numpyish>=2; python_version >= '3.10'", "numpyish<2; python_version < '3.10'",
+                    "helperish"]
+                """);
+        axle("lock", "--universal", "--project", project.toString(), "-i", url,
+                "--python", pythons.get(newer.get()).toString()).ok();
+        Path lock = project.resolve("pylock.toml");
+
+        for (String version : List.of(older.get(), newer.get())) {
+            Path venv = tmp.resolve("venv-" + version);
+            axle("venv", venv.toString(), "--python", pythons.get(version).toString()).ok();
+            axle("sync", "--python", venv.toString(), lock.toString()).ok();
+            List<String> installed;
+            try (Stream<Path> found = Files.walk(venv.resolve("lib"), 3)) {
+                installed = found.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".dist-info"))
+                        .sorted().toList();
+            }
+            assertThat(installed).as("Python " + version).containsExactly("helperish-1.0.dist-info",
+                    minor(version) >= 10 ? "numpyish-2.0.dist-info" : "numpyish-1.0.dist-info");
+        }
+    }
+
+    private static int minor(String version) {
+        return Integer.parseInt(version.substring(version.indexOf('.') + 1));
+    }
+
     /** What the lock installs on a platform and Python with these extras (wheels for that target). */
     static List<String> selected(Pylock lock, String platform, String python, List<String> extras) {
         String minor = python.substring(0, python.lastIndexOf('.'));

@@ -74,7 +74,12 @@ public record Package(ProjectName name, Optional<Version> version, Optional<Mark
 
     /** This entry with a marker. */
     public Package withMarker(Marker m) {
-        return new Package(name, version, Optional.of(m), requiresPython, dependencies, vcs, directory, archive,
+        return withMarker(Optional.of(m));
+    }
+
+    /** This entry with a marker, or none. */
+    public Package withMarker(Optional<Marker> m) {
+        return new Package(name, version, m, requiresPython, dependencies, vcs, directory, archive,
                 index, sdist, wheels, attestationIdentities, tool);
     }
 

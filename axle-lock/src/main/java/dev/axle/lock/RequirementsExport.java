@@ -1,5 +1,7 @@
 package dev.axle.lock;
 
+import dev.axle.pep.Marker;
+import dev.axle.pep.MarkerSet;
 import dev.axle.pep.Version;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -23,8 +26,8 @@ import java.util.TreeSet;
  *       its wheels, sdist or archive follows as {@code --hash=} (the algorithms pip accepts).
  * </ul>
  *
- * <p>Markers that use {@code extras} or {@code dependency_groups} cannot be written: pip
- * evaluates requirement markers without them.
+ * <p>Markers that use {@code extras} or {@code dependency_groups} (lock-file markers) are
+ * decided for the extras and groups asked for: pip evaluates requirement markers without them.
  */
 public final class RequirementsExport {
     private static final List<String> PIP_HASHES = List.of("sha256", "sha384", "sha512");
@@ -41,7 +44,29 @@ public final class RequirementsExport {
      *                               uses extras or dependency groups, or it has no version)
      */
     public static String of(Pylock lock, Path lockFolder, boolean hashes) {
-        List<Package> entries = new ArrayList<>(lock.packages());
+        return of(lock, lockFolder, hashes, Set.of(), Set.copyOf(lock.defaultGroups().orElse(List.of())));
+    }
+
+    /**
+     * The requirements file's text for an install that asks for {@code extras} and
+     * {@code groups}: entries whose markers need other extras or groups are left out, and the
+     * rest of their markers written (a requirements file has no {@code extras} or
+     * {@code dependency_groups} to evaluate).
+     *
+     * @throws PylockSelectException if an entry cannot be written as a requirement
+     */
+    public static String of(Pylock lock, Path lockFolder, boolean hashes, Set<String> extras, Set<String> groups) {
+        List<Package> entries = new ArrayList<>();
+        for (Package p : lock.packages()) {
+            if (p.marker().isPresent() && usesSets(p.marker().get())) {
+                MarkerSet decided = MarkerSet.of(p.marker().get()).assumingSets(extras, groups);
+                if (!decided.isEmpty()) {
+                    entries.add(p.withMarker(decided.toMarker()));
+                }
+            } else {
+                entries.add(p);
+            }
+        }
         entries.sort(Comparator.comparing((Package p) -> p.name().toString())
                 .thenComparing(p -> p.version().orElse(null), Comparator.nullsFirst(Comparator.<Version>naturalOrder()))
                 .thenComparing(p -> p.marker().map(Object::toString).orElse("")));
@@ -57,7 +82,7 @@ public final class RequirementsExport {
         StringBuilder line = new StringBuilder(requirement(p, lockFolder));
         if (p.marker().isPresent()) {
             String marker = p.marker().get().toString();
-            if (marker.contains("extras") || marker.contains("dependency_groups")) {
+            if (usesSets(p.marker().get())) {
                 throw new PylockSelectException("the marker of " + p.name() + " (" + marker + ") uses extras or"
                         + " dependency groups, which a requirements file cannot express");
             }
@@ -69,6 +94,11 @@ public final class RequirementsExport {
             }
         }
         return line.toString();
+    }
+
+    private static boolean usesSets(Marker marker) {
+        String text = marker.toString();
+        return text.contains("extras") || text.contains("dependency_groups");
     }
 
     private static String requirement(Package p, Path lockFolder) {

@@ -95,19 +95,50 @@ class RequirementsExportTest {
     }
 
     @Test
-    void markersOnExtrasOrGroupsAndUnversionedEntriesCannotBeWritten() {
-        String extras = """
+    void markersOnExtrasAndGroupsAreDecidedForWhatIsAskedFor() {
+        String lock = """
                 lock-version = "1.0"
                 created-by = "test"
+                extras = ["fancy"]
+                dependency-groups = ["test"]
+                default-groups = []
+                [[packages]]
+                name = "base"
+                version = "1.0"
+                wheels = [{ url = "https://files.example/base-1.0-py3-none-any.whl", hashes = { sha256 = "aa" } }]
                 [[packages]]
                 name = "fancy"
                 version = "1.0"
                 marker = "'fancy' in extras"
-                wheels = [{ url = "https://files.example/fancy-1.0-py3-none-any.whl", hashes = { sha256 = "aa" } }]
+                wheels = [{ url = "https://files.example/fancy-1.0-py3-none-any.whl", hashes = { sha256 = "bb" } }]
+                [[packages]]
+                name = "tester"
+                version = "1.0"
+                marker = "'test' in dependency_groups and sys_platform == 'win32' or 'fancy' in extras"
+                wheels = [{ url = "https://files.example/tester-1.0-py3-none-any.whl", hashes = { sha256 = "cc" } }]
                 """;
-        assertThatThrownBy(() -> RequirementsExport.of(Pylock.parse(extras), FOLDER, false))
-                .isInstanceOf(PylockSelectException.class)
-                .hasMessageContaining("the marker of fancy").hasMessageContaining("extras or dependency groups");
+        Pylock pylock = Pylock.parse(lock);
+        assertThat(RequirementsExport.of(pylock, FOLDER, false)).isEqualTo("""
+                # Exported by axle from a PEP 751 lock file (created by test)
+                base==1.0
+                """);
+        assertThat(RequirementsExport.of(pylock, FOLDER, false, java.util.Set.of(), java.util.Set.of("test")))
+                .isEqualTo("""
+                # Exported by axle from a PEP 751 lock file (created by test)
+                base==1.0
+                tester==1.0 ; sys_platform == "win32"
+                """);
+        assertThat(RequirementsExport.of(pylock, FOLDER, false, java.util.Set.of("Fancy"), java.util.Set.of()))
+                .isEqualTo("""
+                # Exported by axle from a PEP 751 lock file (created by test)
+                base==1.0
+                fancy==1.0
+                tester==1.0
+                """);
+    }
+
+    @Test
+    void unversionedEntriesCannotBeWritten() {
         String unversioned = """
                 lock-version = "1.0"
                 created-by = "test"

@@ -288,6 +288,35 @@ public final class MarkerSet {
         return out;
     }
 
+    /**
+     * This set for an install that asks for {@code extras} and {@code groups}: each
+     * {@code "x" in extras} and {@code "g" in dependency_groups} comparison (PEP 751's lock
+     * file markers) decided, so that what remains can be written where those variables do not
+     * exist, such as a requirements file. Names compare normalized.
+     */
+    public MarkerSet assumingSets(Set<String> extras, Set<String> groups) {
+        Set<String> e = new java.util.HashSet<>();
+        extras.forEach(x -> e.add(ProjectName.canonicalize(x)));
+        Set<String> g = new java.util.HashSet<>();
+        groups.forEach(x -> g.add(ProjectName.canonicalize(x)));
+        List<Clause> out = new ArrayList<>();
+        clauses:
+        for (Clause c : clauses) {
+            TreeMap<Atom, Boolean> rest = new TreeMap<>(c.atoms());
+            for (Map.Entry<Atom, Boolean> a : c.atoms().entrySet()) {
+                Optional<Boolean> known = a.getKey().membership(e, g);
+                if (known.isPresent()) {
+                    if (known.get() != a.getValue()) {
+                        continue clauses;
+                    }
+                    rest.remove(a.getKey());
+                }
+            }
+            out.add(new Clause(c.versions(), c.strings(), rest));
+        }
+        return simplified(out);
+    }
+
     /** How many comparisons writing the ranges takes. */
     private static int comparisons(VersionRanges ranges) {
         return ranges.specifierGroups().stream().mapToInt(List::size).sum();
@@ -514,6 +543,23 @@ public final class MarkerSet {
 
         static String text(Item item) {
             return Marker.of(new Group(List.of(item))).toString();
+        }
+
+        /**
+         * For {@code "x" in extras} or {@code "g" in dependency_groups}: whether the name is
+         * among those asked for; empty for other comparisons.
+         */
+        Optional<Boolean> membership(Set<String> extras, Set<String> groups) {
+            if (!(Marker.parse(text).root().elements().getFirst() instanceof Item item) || item.lhs().isVariable()
+                    || !item.rhs().isVariable() || !item.op().equals("in")) {
+                return Optional.empty();
+            }
+            String name = ProjectName.canonicalize(item.lhs().value());
+            return switch (item.rhs().value()) {
+                case MarkerEnvironment.EXTRAS -> Optional.of(extras.contains(name));
+                case MarkerEnvironment.DEPENDENCY_GROUPS -> Optional.of(groups.contains(name));
+                default -> Optional.empty();
+            };
         }
 
         String text(boolean value) {
