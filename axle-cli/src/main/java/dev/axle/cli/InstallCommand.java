@@ -211,7 +211,9 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             }
 
             @Override
-            public void unpacked() {}
+            public void unpacked() {
+                // the progress bar shows downloads meanwhile
+            }
         };
         try (UnpackAhead ahead = new UnpackAhead(wheels, session.unpackProcess(), told)) {
             List<Path> files = finder.downloadAll(fetch, progress, ahead::offer);

@@ -6,6 +6,7 @@ import dev.axle.index.FindLinks;
 import dev.axle.index.IndexOptions;
 import dev.axle.installer.Installer;
 import dev.axle.installer.Installer.WheelSource;
+import dev.axle.installer.cache.UnpackAhead;
 import dev.axle.installer.cache.WheelCache;
 import dev.axle.installer.db.InstalledDistribution;
 import dev.axle.lock.Pylock;
@@ -88,7 +89,14 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
                 return 0;
             }
             environment.checkInstallAllowed(installing.breakSystemPackages);
-            List<Path> fetched = files.fetch(plan.toInstall(), progress);
+            WheelCache cache = new WheelCache(session.cache.root().resolve("wheels-v1"));
+            List<Path> fetched;
+            // Each wheel goes into the cache as it arrives (a second JVM once they come to enough
+            // bytes): the environment is not touched until every file is there and verified.
+            try (UnpackAhead ahead = new UnpackAhead(cache, session.unpackProcess(), UnpackAhead.Listener.QUIET)) {
+                fetched = files.fetch(plan.toInstall(), progress, ahead::offer);
+                ahead.finish();
+            }
             Set<ProjectName> requested = LockedWheels.requested(wheels);
             List<WheelSource> sources = new ArrayList<>();
             for (int i = 0; i < fetched.size(); i++) {
@@ -99,7 +107,7 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
             Files.createDirectories(environment.root());
             // The lock is a whole resolution: what it pins is installed as pinned, the same version
             // again when its origin differs, with no dependency check of its own.
-            Installer installer = new Installer(environment, new WheelCache(session.cache.root().resolve("wheels-v1")),
+            Installer installer = new Installer(environment, cache,
                     new Installer.Options(true, true, false, installing.compile, installing.linkMode(session.env)),
                     progress, session.unpackProcess());
             Installer.Outcome outcome = installer.install(sources,

@@ -96,7 +96,7 @@ final class TrainClassCacheCommand implements Callable<Integer> {
                 return 0;
             }
         }
-        // Resolving from an index over HTTP (cold, then from the HTTP cache), from find-links, and download.
+        // Resolving from an index over HTTP (cold, then from the HTTP cache), from find-links, download, and lock files.
         try (TrainingIndex index = TrainingIndex.serve(work.resolve("index"), TrainingWheels.write(work.resolve("served")))) {
             String c = work.resolve("c").toString();
             String url = "--index-url=" + index.url();
@@ -109,7 +109,14 @@ final class TrainClassCacheCommand implements Callable<Integer> {
                     List.of("install", cache, "--python", c, "--no-index", "--find-links", work.resolve("wheels").toString(),
                             "--dry-run", "--reinstall", TrainingWheels.PURE),
                     List.of("download", cache, "--python", c, url, "-d", work.resolve("dl").toString(),
-                            TrainingWheels.PLATLIB));
+                            TrainingWheels.PLATLIB),
+                    // A lock file: written, synced into a new venv (cold, then warm), exported.
+                    List.of("lock", cache, "--python", c, url, "-o", work.resolve("pylock.toml").toString(),
+                            TrainingWheels.SCRIPTS),
+                    List.of("venv", cache, "--python", executable, work.resolve("d").toString()),
+                    List.of("sync", cache, "--python", work.resolve("d").toString(), work.resolve("pylock.toml").toString()),
+                    List.of("sync", cache, "--python", work.resolve("d").toString(), work.resolve("pylock.toml").toString()),
+                    List.of("export", "--hashes", work.resolve("pylock.toml").toString()));
             for (List<String> args : resolving) {
                 if (!step(args)) {
                     break;

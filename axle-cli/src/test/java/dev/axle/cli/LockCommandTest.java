@@ -235,18 +235,17 @@ class LockCommandTest {
                 .wheel(module("colorish", "1.0", ""))
                 .wheel(module("plotish", "1.0", "Requires-Dist: numpyish\n"))
                 .write();
-        String url = server.url(shared.relativize(Path.of(tree.fileIndex())) + "/").toString();
+        String url = served(tree);
         Path project = project("""
                 [project]
                 name = "app"
                 version = "0.1"
                 requires-python = ">=3.9"
-                dependencies = ["numpyish>=2; python_version >= '3.10'", "numpyish<2; python_version < '3.10'",
-                    "colorish; sys_platform == 'win32'"]
+                dependencies = [%s, "colorish; sys_platform == 'win32'"]
 
                 [project.optional-dependencies]
                 plot = ["plotish"]
-                """);
+                """.formatted(NUMPYISH_BY_PYTHON));
         axle("lock", "--universal", "--project", project.toString(), "-i", url,
                 "--python", Pythons.python("3.12", "3.11", "3.13").toString()).ok();
 
@@ -285,15 +284,14 @@ class LockCommandTest {
                 .wheel(module("numpyish", "2.0", "Requires-Python: >=3.10\n"))
                 .wheel(module("helperish", "1.0", "Requires-Dist: numpyish\n"))
                 .write();
-        String url = server.url(shared.relativize(Path.of(tree.fileIndex())) + "/").toString();
+        String url = served(tree);
         Path project = project("""
                 [project]
                 name = "app"
                 version = "0.1"
                 requires-python = ">=3.8"
-                dependencies = ["numpyish>=2; python_version >= '3.10'", "numpyish<2; python_version < '3.10'",
-                    "helperish"]
-                """);
+                dependencies = [%s, "helperish"]
+                """.formatted(NUMPYISH_BY_PYTHON));
         axle("lock", "--universal", "--project", project.toString(), "-i", url,
                 "--python", pythons.get(newer.get()).toString()).ok();
         Path lock = project.resolve("pylock.toml");
@@ -316,6 +314,15 @@ class LockCommandTest {
         return Integer.parseInt(version.substring(version.indexOf('.') + 1));
     }
 
+    /** Requirements on numpyish that differ by Python version: the fork universal locks are about. */
+    static final String NUMPYISH_BY_PYTHON =
+            "\"numpyish>=2; python_version >= '3.10'\", \"numpyish<2; python_version < '3.10'\"";
+
+    /** The index URL of a tree written under the served folder. */
+    static String served(PackageTree tree) {
+        return server.url(shared.relativize(Path.of(tree.fileIndex())) + "/").toString();
+    }
+
     /** What the lock installs on a platform and Python with these extras (wheels for that target). */
     static List<String> selected(Pylock lock, String platform, String python, List<String> extras) {
         String minor = python.substring(0, python.lastIndexOf('.'));
@@ -333,7 +340,7 @@ class LockCommandTest {
     void anExistingLockIsThePreferenceAndUpgradesMoveOnlyWhatIsAsked() throws Exception {
         PackageTree tree = new PackageTree(shared.resolve("moving-" + System.nanoTime()))
                 .wheel(module("alpha", "1.0", "")).wheel(module("beta", "1.0", "")).write();
-        String moving = server.url(shared.relativize(Path.of(tree.fileIndex())) + "/").toString();
+        String moving = served(tree);
         Path out = tmp.resolve("pylock.toml");
         String[] lock = {"lock", "alpha", "beta", "-o", out.toString(), "-i", moving, "--python",
                 Pythons.python("3.12", "3.11", "3.13").toString(), TARGET[0], TARGET[1], TARGET[2], TARGET[3]};

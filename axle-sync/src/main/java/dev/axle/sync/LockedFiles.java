@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * The files of locked wheels, each from the first place that has it: the lock's {@code path},
@@ -28,7 +29,9 @@ import java.util.concurrent.Executors;
  * {@code <downloads>/<sha[0:2]>/<sha>/<filename>}), a find-links location (by file name), or
  * a download of the lock's {@code url} into the cache. Every file is checked against every
  * hash the lock gives that the JDK computes before it is handed out: downloads as they stream,
- * the others by reading them.
+ * local files by reading them. A file the download cache keeps under the lock's sha256 was
+ * checked against it when it was stored and is not read again (as pip and uv trust their
+ * caches): hashing 190 MB again cost a warm sync of 167 packages two seconds.
  */
 public final class LockedFiles implements AutoCloseable {
     /**
@@ -55,7 +58,15 @@ public final class LockedFiles implements AutoCloseable {
     }
 
     /** Where a wheel's file was found, or how it will be had. */
-    private record Found(Optional<Path> local, Optional<Download> download) {}
+    /**
+     * Where a wheel is: on disk ({@code verified} when it is the download cache's file for the
+     * lock's own sha256, checked when it was stored), or to be downloaded.
+     */
+    private record Found(Optional<Path> local, Optional<Download> download, boolean verified) {
+        Found(Optional<Path> local, Optional<Download> download) {
+            this(local, download, false);
+        }
+    }
 
     private record Download(DistributionFile file, Optional<FindLinks> via) {}
 
@@ -87,6 +98,16 @@ public final class LockedFiles implements AutoCloseable {
      * @throws SyncException           if the lock gives a wheel no hash the JDK computes
      */
     public List<Path> fetch(List<LockedWheel> wheels, DownloadListener listener) throws IOException {
+        return fetch(wheels, listener, file -> {});
+    }
+
+    /**
+     * {@link #fetch(List, DownloadListener)}, handing each file to {@code each} (on a pool
+     * thread) as soon as it is there and verified, so that work on it (unpacking it into a
+     * cache) can start while others download.
+     */
+    public List<Path> fetch(List<LockedWheel> wheels, DownloadListener listener, Consumer<Path> each)
+            throws IOException {
         List<String> unverifiable = new ArrayList<>();
         for (LockedWheel w : wheels) {
             if (new HashCheck(w.hashes()).algorithms().isEmpty()) {
@@ -106,7 +127,11 @@ public final class LockedFiles implements AutoCloseable {
             Found f = found.get(i);
             work.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return get(w, f, listener, mismatches);
+                    Path file = get(w, f, listener, mismatches);
+                    if (file != null) {
+                        each.accept(file);
+                    }
+                    return file;
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
@@ -131,6 +156,9 @@ public final class LockedFiles implements AutoCloseable {
 
     /** The file, verified; null after adding a mismatch to {@code mismatches}. */
     private Path get(LockedWheel w, Found f, DownloadListener listener, List<String> mismatches) throws IOException {
+        if (f.local().isPresent() && f.verified()) {
+            return f.local().get();
+        }
         if (f.local().isPresent()) {
             Optional<String> mismatch = FileHashes.mismatch(f.local().get(), w.hashes());
             if (mismatch.isPresent()) {
@@ -191,7 +219,9 @@ public final class LockedFiles implements AutoCloseable {
         }
         Optional<Path> cached = cached(w);
         if (cached.isPresent() && Files.isRegularFile(cached.get())) {
-            return new Found(cached, Optional.empty());
+            // Kept by its sha256 (the index's or the lock's), which was checked as it was stored:
+            // when the lock gives that sha256, the file is the one the lock names.
+            return new Found(cached, Optional.empty(), w.sha256().isPresent());
         }
         for (Map.Entry<FindLinks, DistributionFile> link : linkedFiles()) {
             DistributionFile file = link.getValue();

@@ -33,6 +33,15 @@ public final class UnpackAhead implements AutoCloseable {
 
     /** Told when the worker starts and as it finishes each wheel (on the worker's threads). */
     public interface Listener {
+        /** Tells nothing. */
+        Listener QUIET = new Listener() {
+            @Override
+            public void started() {}
+
+            @Override
+            public void unpacked() {}
+        };
+
         void started();
 
         void unpacked();
