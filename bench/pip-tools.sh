@@ -1,8 +1,9 @@
 # shellcheck shell=bash disable=SC2154,SC2034 # uses and sets the sourcing script's variables
-# Shared by install.sh and resolve.sh: makes (once per interpreter) the venv $tools with the
-# pip under test and packaging for the report scripts, from the first local index. Needs
-# $python, $tools, $out, the array indexes and a fail function; sets pip_version and
-# python_version.
+# Shared by the benchmark scripts (install.sh, resolve.sh, sync.sh).
+#
+# bench_pip_tools: makes (once per interpreter) the venv $tools with the pip under test and
+# packaging for the report scripts, from the first local index. Needs $python, $tools, $out,
+# the array indexes and a fail function; sets pip_version and python_version.
 bench_pip_tools() {
   if [ "$(cat "$tools/made-with" 2>/dev/null)" != "$python" ]; then
     rm -rf "$tools"
@@ -14,4 +15,34 @@ bench_pip_tools() {
   fi
   pip_version=$("$tools/bin/python" -m pip --version | cut -d' ' -f2)
   python_version=$("$python" -c 'import sys; print(sys.version.split()[0])')
+}
+
+# bench_work_folder: empties $out of an earlier run's results and makes $work (with $work/trash
+# for what the timed runs move aside), noting in $out/deleted-at when a deletion last happened
+# (install.sh says why that matters). Needs $out and $work.
+bench_work_folder() {
+  mkdir -p "$out"
+  rm -f "$out"/*.json "$out"/*.md "$out/checks.txt" "$out/facts.tsv"
+  deleted_at=$out/deleted-at
+  if [ -e "$work" ]; then
+    rm -rf "$work"
+    date +%s >"$deleted_at"
+  fi
+  mkdir -p "$work/trash"
+}
+
+# bench_serve_index DIR: serves the PEP 503 tree DIR with bench/serve-index.py on a free
+# loopback port and waits until it answers; sets server (its pid) and url (its simple API).
+# Needs $tools and a fail function.
+bench_serve_index() {
+  local port
+  port=$("$tools/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$tools/bin/python" bench/serve-index.py "$1" "$port" &
+  server=$!
+  url=http://127.0.0.1:$port/simple
+  for _ in $(seq 50); do
+    curl -sf "$url/" >/dev/null && break
+    sleep 0.1
+  done
+  curl -sf "$url/" >/dev/null || fail "the index server did not answer at $url"
 }

@@ -84,14 +84,9 @@ command -v hyperfine >/dev/null || fail "hyperfine is missing (apt-get install -
 out=$root/bench/target/resolve
 work=$out/work
 tools=$root/bench/target/install/tools
-mkdir -p "$out"
-rm -f "$out"/*.json "$out"/*.md "$out/checks.txt" "$out/facts.tsv"
-deleted_at=$out/deleted-at
-if [ -e "$work" ]; then
-  rm -rf "$work"
-  date +%s >"$deleted_at"
-fi
-mkdir -p "$work/trash"
+# shellcheck source=SCRIPTDIR/pip-tools.sh
+. "$root/bench/pip-tools.sh"
+bench_work_folder
 server=
 cleanup() {
   [ -z "$server" ] || kill "$server" 2>/dev/null || true
@@ -105,8 +100,6 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the pip under test ----------------------------------------------------------------
-# shellcheck source=SCRIPTDIR/pip-tools.sh
-. "$root/bench/pip-tools.sh"
 bench_pip_tools
 axle_version=$("$axle" --version 2>&1 | head -n 1)
 
@@ -114,15 +107,7 @@ axle_version=$("$axle" --version 2>&1 | head -n 1)
 if [ ! -d "$out/index" ]; then
   "$tools/bin/python" bench/make-index.py "$out/index" "${indexes[@]}"
 fi
-port=$("$tools/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$tools/bin/python" bench/serve-index.py "$out/index" "$port" &
-server=$!
-url=http://127.0.0.1:$port/simple
-for _ in $(seq 50); do
-  curl -sf "$url/" >/dev/null && break
-  sleep 0.1
-done
-curl -sf "$url/" >/dev/null || fail "the index server did not answer at $url"
+bench_serve_index "$out/index"
 echo "serving $out/index at $url"
 
 # --- commands ----------------------------------------------------------------------------

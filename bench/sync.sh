@@ -9,6 +9,7 @@
 # shares its loopback index (bench/target/resolve/index, made once by bench/make-index.py).
 #
 #   AXLE_BENCH_PYTHON   interpreter for the venvs (default: newest ~/.pyenv/versions/3.11.*)
+#   AXLE_BENCH_INDEX    simple index folders, space-separated (default: /opt/pypi/simple /opt/pypi-more/simple)
 #   AXLE_BENCH_ROUNDS   runs of each case (default: 3)
 #   AXLE_BENCH_SETS     requirement sets to lock, space-separated names of SETS below (default: all)
 #   AXLE_BENCH_AXLE     the axle launcher to time (default: bin/axle)
@@ -43,6 +44,7 @@ declare -A requirements=(
     flask-sqlalchemy fastapi uvicorn pydantic httpx requests boto3 sphinx black pytest aiohttp"
 )
 read -r -a sets <<<"${AXLE_BENCH_SETS:-jupyter all}"
+read -r -a indexes <<<"${AXLE_BENCH_INDEX:-/opt/pypi/simple /opt/pypi-more/simple}"
 rounds=${AXLE_BENCH_ROUNDS:-3}
 axle=${AXLE_BENCH_AXLE:-$root/bin/axle}
 python=${AXLE_BENCH_PYTHON:-}
@@ -55,14 +57,9 @@ index_dir=$root/bench/target/resolve/index
 out=$root/bench/target/sync
 work=$out/work
 tools=$root/bench/target/install/tools
-mkdir -p "$out"
-rm -f "$out"/*.json "$out"/*.md "$out/checks.txt" "$out/facts.tsv"
-deleted_at=$out/deleted-at
-if [ -e "$work" ]; then
-  rm -rf "$work"
-  date +%s >"$deleted_at"
-fi
-mkdir -p "$work/trash"
+# shellcheck source=SCRIPTDIR/pip-tools.sh
+. "$root/bench/pip-tools.sh"
+bench_work_folder
 server=
 cleanup() {
   [ -z "$server" ] || kill "$server" 2>/dev/null || true
@@ -71,21 +68,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# shellcheck source=SCRIPTDIR/pip-tools.sh
-. "$root/bench/pip-tools.sh"
 bench_pip_tools
 if [ ! -d "$index_dir" ]; then
-  "$tools/bin/python" bench/make-index.py "$index_dir" /opt/pypi/simple /opt/pypi-more/simple
+  "$tools/bin/python" bench/make-index.py "$index_dir" "${indexes[@]}"
 fi
-port=$("$tools/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$tools/bin/python" bench/serve-index.py "$index_dir" "$port" &
-server=$!
-url=http://127.0.0.1:$port/simple
-for _ in $(seq 50); do
-  curl -sf "$url/" >/dev/null && break
-  sleep 0.1
-done
-curl -sf "$url/" >/dev/null || fail "the index server did not answer at $url"
+bench_serve_index "$index_dir"
 
 aside() { echo "{ [ ! -e $1 ] || mv $1 $work/trash/\$(date +%s%N); }"; }
 fresh() { echo "$(aside "$1") && mkdir $1"; }
