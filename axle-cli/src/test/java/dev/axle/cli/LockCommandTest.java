@@ -407,6 +407,33 @@ class LockCommandTest {
                 "extraonly,fancydep,lib,lintdep,linter,sdonly,shared,tester");
     }
 
+    /**
+     * A lock pip wrote ({@code pip lock}, PEP 751) is synced by axle: the packages it pins are
+     * installed from the URLs it gives, their hashes checked.
+     */
+    @Test
+    void axleSyncsALockPipWrote() throws Exception {
+        Optional<Path> python = PackagingPython.find().filter(LockCommandTest::hasPip26);
+        assumeTrue(python.isPresent(), "no Python with pip >= 26 found (set " + PackagingPython.VARIABLE
+                + " to one): syncing a lock pip wrote is skipped");
+        Path lock = tmp.resolve("pip-lock").resolve("pylock.toml");
+        Files.createDirectories(lock.getParent());
+        python(python.get(), List.of("-m", "pip", "lock", "--index-url", index, "-o", lock.toString(), "tester"),
+                Map.of("PIP_CONFIG_FILE", "/dev/null", "PIP_DISABLE_PIP_VERSION_CHECK", "1"));
+        assertThat(Pylock.read(lock).createdBy()).isEqualTo("pip");
+
+        Path venv = tmp.resolve("synced");
+        axle("venv", venv.toString(), "--python", python.get().toString()).ok();
+        axle("sync", "--python", venv.toString(), lock.toString()).ok();
+        List<String> installed;
+        try (Stream<Path> found = Files.walk(venv.resolve("lib"), 3)) {
+            installed = found.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".dist-info")).sorted()
+                    .toList();
+        }
+        assertThat(installed).containsExactly("extraonly-1.0.dist-info", "fancydep-1.0.dist-info",
+                "shared-1.0.dist-info", "tester-1.0.dist-info");
+    }
+
     @Test
     void pipInstallsTheLock() throws Exception {
         Optional<Path> python = PackagingPython.find().filter(LockCommandTest::hasPip26);
