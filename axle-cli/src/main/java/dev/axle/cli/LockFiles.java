@@ -11,6 +11,23 @@ final class LockFiles {
     private LockFiles() {}
 
     /** The lock file, parsed and validated (an unsupported lock-version is a validation failure too). */
+    /** The lock a task {@linkplain #read reads}, or the task's failure as it would have been thrown. */
+    static Pylock await(java.util.concurrent.Future<Pylock> reading) throws IOException {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the lock file");
+        } catch (java.util.concurrent.ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException r -> throw r;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
     static Pylock read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("no lock file " + file + ": pass the path of a pylock.toml");

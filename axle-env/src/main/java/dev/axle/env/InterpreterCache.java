@@ -92,16 +92,134 @@ final class InterpreterCache {
         }
     }
 
+    /** Where a venv's folder stands in a venv template's answer. */
+    private static final String VENV_MARK = "@AXLE_VENV@";
+
+    /**
+     * The answer for a venv's interpreter the cache has not seen, made from the answer for
+     * another venv of the same base interpreter and configuration: everything in a venv's
+     * answer is its base interpreter's except the paths under the venv's own folder (prefix,
+     * executable, scheme, site-packages). A new venv is therefore described without starting
+     * Python (100 ms of a command's wall time on this machine's venvs). The template is kept
+     * by the venv's {@code pyvenv.cfg} (all but {@code command} and {@code prompt}, which
+     * name the venv), the executable's name and the file it resolves to, and is used only
+     * while that file and the query script are unchanged.
+     */
+    Optional<JsonNode> lookupVenv(Path executable, Map<String, String> environment) {
+        Optional<Template> template = template(executable, environment);
+        if (template.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode entry;
+        try {
+            entry = JsonTrees.parse(Files.readAllBytes(template.get().file()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (entry == null || !template.get().key().equals(entry.path("key").asText())
+                || !QueryScript.digest().equals(entry.path("script").asText())
+                || !JsonTrees.object(environment).equals(entry.path("environment"))
+                || !entry.path("answer").isObject() || !entry.path("stamps").isArray()) {
+            return Optional.empty();
+        }
+        for (JsonNode s : entry.path("stamps")) {
+            if (!new FileStamp(s.path("path").asText(), s.path("follow").asBoolean(), s.path("state").asText())
+                    .isCurrent()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(rooted(entry.path("answer"), VENV_MARK, template.get().root().toString()));
+    }
+
+    /** Keeps a venv interpreter's answer as the template for other venvs like it; failures are ignored. */
+    void storeVenv(Path executable, Map<String, String> environment, JsonNode answer) {
+        Optional<Template> template = template(executable, environment);
+        String root = template.map(t -> t.root().toString()).orElse(null);
+        if (template.isEmpty() || !root.equals(answer.path("prefix").asText())
+                || root.equals(answer.path("base_prefix").asText())) {
+            return;
+        }
+        ObjectNode entry = JsonTrees.NODES.objectNode();
+        entry.put("key", template.get().key());
+        entry.put("script", QueryScript.digest());
+        entry.set("environment", JsonTrees.object(environment));
+        ArrayNode list = entry.putArray("stamps");
+        FileStamp base = FileStamp.of(template.get().resolved(), true);
+        list.addObject().put("path", base.path()).put("follow", base.followLinks()).put("state", base.state());
+        entry.set("answer", rooted(answer, root, VENV_MARK));
+        try {
+            AtomicFiles.write(template.get().file(), JsonTrees.bytes(entry));
+        } catch (IOException e) {
+            // only costs a query for the next new venv
+        }
+    }
+
+    /** What a venv template is kept by, and the venv it is for. */
+    private record Template(Path root, Path resolved, String key, Path file) {}
+
+    private Optional<Template> template(Path executable, Map<String, String> environment) {
+        Path bin = executable.getParent();
+        Path root = bin == null ? null : bin.getParent();
+        if (root == null) {
+            return Optional.empty();
+        }
+        Path cfg = root.resolve("pyvenv.cfg");
+        try {
+            if (!Files.isRegularFile(cfg)) {
+                return Optional.empty();
+            }
+            Path resolved = executable.toRealPath();
+            StringBuilder key = new StringBuilder(executable.getFileName() + "\n" + resolved + "\n");
+            java.util.TreeSet<String> lines = new java.util.TreeSet<>();
+            for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
+                String name = line.contains("=") ? line.substring(0, line.indexOf('=')).strip().toLowerCase(java.util.Locale.ROOT) : "";
+                if (!name.isEmpty() && !name.equals("command") && !name.equals("prompt")) {
+                    lines.add(name + "=" + line.substring(line.indexOf('=') + 1).strip());
+                }
+            }
+            lines.forEach(l -> key.append(l).append('\n'));
+            String text = key.toString();
+            return Optional.of(new Template(root, resolved, text, folder.resolve("venv-" + name(text) + ".json")));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code value} with every string that is {@code from} or a path under it re-rooted at {@code to}. */
+    private static JsonNode rooted(JsonNode value, String from, String to) {
+        if (value.isTextual()) {
+            String s = value.asText();
+            if (s.equals(from)) {
+                return JsonTrees.NODES.textNode(to);
+            }
+            return s.startsWith(from + "/") ? JsonTrees.NODES.textNode(to + s.substring(from.length())) : value;
+        }
+        if (value.isArray()) {
+            ArrayNode out = JsonTrees.NODES.arrayNode();
+            value.forEach(v -> out.add(rooted(v, from, to)));
+            return out;
+        }
+        if (value.isObject()) {
+            ObjectNode out = JsonTrees.NODES.objectNode();
+            value.properties().forEach(e -> out.set(e.getKey(), rooted(e.getValue(), from, to)));
+            return out;
+        }
+        return value;
+    }
+
     /**
      * The entry's file: named by two 64-bit FNV-1a hashes of the path (with different
      * offsets). Two paths with one name would only replace each other's entry: an entry
      * names its executable and is used for that one only.
      */
     private Path entry(Path executable) {
-        byte[] bytes = executable.toString().getBytes(StandardCharsets.UTF_8);
+        return folder.resolve(name(executable.toString()) + ".json");
+    }
+
+    private static String name(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         HexFormat hex = HexFormat.of();
-        return folder.resolve(hex.toHexDigits(fnv1a(bytes, 0xcbf29ce484222325L))
-                + hex.toHexDigits(fnv1a(bytes, 0x84222325cbf29ce4L)) + ".json");
+        return hex.toHexDigits(fnv1a(bytes, 0xcbf29ce484222325L)) + hex.toHexDigits(fnv1a(bytes, 0x84222325cbf29ce4L));
     }
 
     private static long fnv1a(byte[] bytes, long offset) {

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #query} runs a small script with the interpreter once and caches the answer on
  * disk, keyed by the executable's path and checked against its modification time and size
  * (and those of the file it links to, a venv's {@code pyvenv.cfg} and the PEP 668 marker
- * file), so later queries cost a few file system calls and no process.
+ * file), so later queries cost a few file system calls and no process. A new venv like one
+ * seen before (same base interpreter and configuration) is described from that one's answer,
+ * also without a process.
  *
  * <p>{@link #find} searches, in order: the folders on {@code PATH} (except version managers'
  * {@code shims} folders, whose scripts answer for whatever version is selected at the time,
@@ -89,9 +91,15 @@ public final class Interpreters {
             return cached.get();
         }
         List<FileStamp> stamps = InterpreterCache.stampsBefore(path);
+        Optional<JsonNode> likeAnotherVenv = cache.lookupVenv(path, answerVariables);
+        if (likeAnotherVenv.isPresent()) {
+            cache.store(path, answerVariables, stamps, likeAnotherVenv.get());
+            return likeAnotherVenv.get();
+        }
         queriesRun.incrementAndGet();
         JsonNode answer = QueryScript.run(path, environment);
         cache.store(path, answerVariables, stamps, answer);
+        cache.storeVenv(path, answerVariables, answer);
         return answer;
     }
 

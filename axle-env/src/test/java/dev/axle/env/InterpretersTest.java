@@ -172,6 +172,42 @@ class InterpretersTest {
         }
     }
 
+    /**
+     * A new venv like one already described (same base interpreter and pyvenv.cfg but for its
+     * own command) is described without running Python, exactly as running it describes it; a
+     * venv configured otherwise (system site-packages) is run.
+     */
+    @Test
+    void aNewVenvLikeAnotherIsDescribedWithoutRunningPython() throws IOException {
+        Path python = RealPythons.any();
+        List<Path> venvs = new ArrayList<>();
+        for (String name : List.of("first", "second", "system")) {
+            Path venv = temp.resolve(name);
+            List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "venv", "--without-pip"));
+            if (name.equals("system")) {
+                command.add("--system-site-packages");
+            }
+            command.add(venv.toString());
+            RealPythons.Run made = RealPythons.run(command.toArray(String[]::new));
+            assertThat(made.exitCode()).as(made.stderr()).isZero();
+            venvs.add(venv.resolve("bin/python"));
+        }
+        Interpreters interpreters = interpreters();
+        interpreters.query(venvs.get(0));
+        assertThat(interpreters.queriesRun()).isEqualTo(1);
+
+        PythonInterpreter second = interpreters.query(venvs.get(1));
+        assertThat(interpreters.queriesRun()).as("described from the first venv's answer").isEqualTo(1);
+        Interpreters fresh = new Interpreters(temp.resolve("other-cache"), RealPythons.environment());
+        assertThat(second).isEqualTo(fresh.query(venvs.get(1)));
+        assertThat(second.prefix()).isEqualTo(temp.resolve("second"));
+        assertThat(second.sitePackages()).allMatch(p -> p.startsWith(temp.resolve("second")));
+
+        PythonInterpreter system = interpreters.query(venvs.get(2));
+        assertThat(interpreters.queriesRun()).as("another configuration is run").isEqualTo(2);
+        assertThat(system.siteDirectories()).hasSizeGreaterThan(second.siteDirectories().size());
+    }
+
     @Test
     void changedFilesMakeTheCachedAnswerStale() throws IOException {
         Path python = RealPythons.any();
@@ -186,18 +222,20 @@ class InterpretersTest {
         interpreters.query(exe);
         assertThat(interpreters.queriesRun()).isEqualTo(1);
 
-        // pyvenv.cfg's modification time
+        // pyvenv.cfg's content: the venv is configured otherwise
         Path cfg = venv.resolve("pyvenv.cfg");
-        Files.setLastModifiedTime(cfg, FileTime.fromMillis(Files.getLastModifiedTime(cfg).toMillis() - 60_000));
-        interpreters.query(exe);
+        Files.writeString(cfg, Files.readString(cfg).replace("include-system-site-packages = false",
+                "include-system-site-packages = true"));
+        assertThat(interpreters.query(exe).siteDirectories()).hasSizeGreaterThan(1);
         assertThat(interpreters.queriesRun()).isEqualTo(2);
         interpreters.query(exe);
         assertThat(interpreters.queriesRun()).isEqualTo(2);
 
-        // the executable itself: a new link to the same place
-        Path target = Files.readSymbolicLink(exe);
+        // the executable itself: a link to another file
+        Path copy = temp.resolve("python-copy");
+        Files.copy(exe, copy);
         Files.delete(exe);
-        Files.createSymbolicLink(exe, target);
+        Files.createSymbolicLink(exe, copy);
         interpreters.query(exe);
         assertThat(interpreters.queriesRun()).isEqualTo(3);
 
