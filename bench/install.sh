@@ -48,6 +48,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# shellcheck source=SCRIPTDIR/pip-tools.sh
+. "$root/bench/pip-tools.sh"
 
 fail() {
   echo "bench/install.sh: $*" >&2
@@ -62,16 +64,7 @@ minimum=(--min-count 100 --min-bytes 400000000)
 axle=${AXLE_BENCH_AXLE:-$root/bin/axle}
 runs=${AXLE_BENCH_RUNS:-3}
 read -r -a indexes <<<"$index"
-for dir in "${indexes[@]}"; do
-  [ -f "$dir/index.html" ] || fail "no simple index at $dir (no $dir/index.html). This benchmark needs the local package index these machines carry; set AXLE_BENCH_INDEX to its folder."
-done
-python=${AXLE_BENCH_PYTHON:-}
-if [ -z "$python" ]; then
-  python=$(find "$HOME/.pyenv/versions" -maxdepth 3 -path '*/3.11.*/bin/python' 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$python" ] || python=$(command -v python3.11) || fail "no CPython 3.11 (looked in ~/.pyenv/versions and on PATH); set AXLE_BENCH_PYTHON"
-fi
-[ -x "$python" ] || fail "$python: not an interpreter"
-command -v hyperfine >/dev/null || fail "hyperfine is missing (apt-get install -y hyperfine)"
+bench_inputs
 
 out=$root/bench/target/install
 work=$out/work
@@ -107,8 +100,6 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the pip under test, and packaging for the scripts ------------------------------------
-# shellcheck source=SCRIPTDIR/pip-tools.sh
-. "$root/bench/pip-tools.sh"
 bench_pip_tools
 
 # --- the wheels -----------------------------------------------------------------------

@@ -1,6 +1,15 @@
 # shellcheck shell=bash disable=SC2154,SC2034 # uses and sets the sourcing script's variables
 # Shared by the benchmark scripts (install.sh, resolve.sh, sync.sh).
 #
+# bench_inputs: checks that each folder of the array indexes is a simple index, finds the
+# interpreter for the venvs ($AXLE_BENCH_PYTHON, else the newest ~/.pyenv/versions/3.11.*,
+# else python3.11 on PATH: the local index's binary wheels are cp311) into $python, and checks
+# for hyperfine. Needs a fail function.
+#
+# bench_sets: the requirement sets resolve.sh and sync.sh time, as the associative array
+# requirements (name to requirements). All of them resolve from the local index; "all" is
+# every set tried that does (celery does not: no click-didyoumean).
+#
 # bench_pip_tools: makes (once per interpreter) the venv $tools with the pip under test and
 # packaging for the report scripts, from the first local index. Needs $python, $tools, $out,
 # the array indexes and a fail function; sets pip_version and python_version.
@@ -45,4 +54,25 @@ bench_serve_index() {
     sleep 0.1
   done
   curl -sf "$url/" >/dev/null || fail "the index server did not answer at $url"
+}
+
+bench_inputs() {
+  for dir in "${indexes[@]}"; do
+    [ -f "$dir/index.html" ] || fail "no simple index at $dir (no $dir/index.html). This benchmark needs the local package index these machines carry; set AXLE_BENCH_INDEX to its folders."
+  done
+  python=${AXLE_BENCH_PYTHON:-}
+  if [ -z "$python" ]; then
+    python=$(find "$HOME/.pyenv/versions" -maxdepth 3 -path '*/3.11.*/bin/python' 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$python" ] || python=$(command -v python3.11) || fail "no CPython 3.11 (looked in ~/.pyenv/versions and on PATH); set AXLE_BENCH_PYTHON"
+  fi
+  [ -x "$python" ] || fail "$python: not an interpreter"
+  command -v hyperfine >/dev/null || fail "hyperfine is missing (apt-get install -y hyperfine)"
+}
+
+bench_sets() {
+  declare -gA requirements=(
+    [jupyter]="jupyter"
+    [all]="jupyter jupyterlab django scipy pandas matplotlib scikit-learn twisted flask sqlalchemy
+      flask-sqlalchemy fastapi uvicorn pydantic httpx requests boto3 sphinx black pytest aiohttp"
+  )
 }

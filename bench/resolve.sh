@@ -45,6 +45,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# shellcheck source=SCRIPTDIR/pip-tools.sh
+. "$root/bench/pip-tools.sh"
 
 fail() {
   echo "bench/resolve.sh: $*" >&2
@@ -54,13 +56,7 @@ loud() {
   printf '\n!!!!!!!! %s\n\n' "$*" | tee -a "$out/checks.txt" >&2
 }
 
-# The requirement sets: name, then requirements. All of them resolve from the local index;
-# "all" is every set tried that does (celery does not: no click-didyoumean).
-declare -A requirements=(
-  [jupyter]="jupyter"
-  [all]="jupyter jupyterlab django scipy pandas matplotlib scikit-learn twisted flask sqlalchemy
-    flask-sqlalchemy fastapi uvicorn pydantic httpx requests boto3 sphinx black pytest aiohttp"
-)
+bench_sets
 sets=(jupyter all)
 
 # --- inputs --------------------------------------------------------------------------
@@ -69,23 +65,12 @@ runs=${AXLE_BENCH_RUNS:-10}
 rounds=${AXLE_BENCH_ROUNDS:-3}
 axle=${AXLE_BENCH_AXLE:-$root/bin/axle}
 read -r -a indexes <<<"$index"
-for dir in "${indexes[@]}"; do
-  [ -f "$dir/index.html" ] || fail "no simple index at $dir (no $dir/index.html). This benchmark needs the local package index these machines carry; set AXLE_BENCH_INDEX to its folders."
-done
-python=${AXLE_BENCH_PYTHON:-}
-if [ -z "$python" ]; then
-  python=$(find "$HOME/.pyenv/versions" -maxdepth 3 -path '*/3.11.*/bin/python' 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$python" ] || python=$(command -v python3.11) || fail "no CPython 3.11 (looked in ~/.pyenv/versions and on PATH); set AXLE_BENCH_PYTHON"
-fi
-[ -x "$python" ] || fail "$python: not an interpreter"
-command -v hyperfine >/dev/null || fail "hyperfine is missing (apt-get install -y hyperfine)"
+bench_inputs
 "$axle" install --help 2>&1 | grep -q -- '--dry-run' || fail "$axle install has no --dry-run"
 
 out=$root/bench/target/resolve
 work=$out/work
 tools=$root/bench/target/install/tools
-# shellcheck source=SCRIPTDIR/pip-tools.sh
-. "$root/bench/pip-tools.sh"
 bench_work_folder
 server=
 cleanup() {

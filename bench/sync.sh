@@ -29,6 +29,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# shellcheck source=SCRIPTDIR/pip-tools.sh
+. "$root/bench/pip-tools.sh"
 
 fail() {
   echo "bench/sync.sh: $*" >&2
@@ -38,27 +40,16 @@ loud() {
   printf '\n!!!!!!!! %s\n\n' "$*" | tee -a "$out/checks.txt" >&2
 }
 
-declare -A requirements=(
-  [jupyter]="jupyter"
-  [all]="jupyter jupyterlab django scipy pandas matplotlib scikit-learn twisted flask sqlalchemy
-    flask-sqlalchemy fastapi uvicorn pydantic httpx requests boto3 sphinx black pytest aiohttp"
-)
+bench_sets
 read -r -a sets <<<"${AXLE_BENCH_SETS:-jupyter all}"
 read -r -a indexes <<<"${AXLE_BENCH_INDEX:-/opt/pypi/simple /opt/pypi-more/simple}"
 rounds=${AXLE_BENCH_ROUNDS:-3}
 axle=${AXLE_BENCH_AXLE:-$root/bin/axle}
-python=${AXLE_BENCH_PYTHON:-}
-if [ -z "$python" ]; then
-  python=$(find "$HOME/.pyenv/versions" -maxdepth 3 -path '*/3.11.*/bin/python' 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$python" ] || python=$(command -v python3.11) || fail "no CPython 3.11; set AXLE_BENCH_PYTHON"
-fi
-command -v hyperfine >/dev/null || fail "hyperfine is missing (apt-get install -y hyperfine)"
+bench_inputs
 index_dir=$root/bench/target/resolve/index
 out=$root/bench/target/sync
 work=$out/work
 tools=$root/bench/target/install/tools
-# shellcheck source=SCRIPTDIR/pip-tools.sh
-. "$root/bench/pip-tools.sh"
 bench_work_folder
 server=
 cleanup() {

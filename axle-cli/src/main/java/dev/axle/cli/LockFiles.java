@@ -3,8 +3,11 @@ package dev.axle.cli;
 import dev.axle.lock.Pylock;
 import dev.axle.lock.PylockValidationException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** What the commands that read a lock file share: reading it, with errors that name it. */
 final class LockFiles {
@@ -12,13 +15,13 @@ final class LockFiles {
 
     /** The lock file, parsed and validated (an unsupported lock-version is a validation failure too). */
     /** The lock a task {@linkplain #read reads}, or the task's failure as it would have been thrown. */
-    static Pylock await(java.util.concurrent.Future<Pylock> reading) throws IOException {
+    static Pylock await(Future<Pylock> reading) throws IOException {
         try {
             return reading.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading the lock file");
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new InterruptedIOException("interrupted while reading the lock file");
+        } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case IOException io -> throw io;
                 case RuntimeException r -> throw r;

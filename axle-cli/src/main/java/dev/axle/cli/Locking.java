@@ -32,13 +32,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -166,16 +170,12 @@ final class Locking {
             }
         });
         List<Requirement> out = new ArrayList<>();
-        java.util.Deque<Requirement> pending = new java.util.ArrayDeque<>();
+        Deque<Requirement> pending = new ArrayDeque<>();
         roots.requirements().forEach((root, list) -> {
-            Optional<Marker> context = switch (root) {
-                case DependencyGraph.Root.Base b -> Optional.empty();
-                case DependencyGraph.Root.Extra e -> Optional.of(Marker.parse("'" + e.name() + "' in extras"));
-                case DependencyGraph.Root.Group g -> Optional.of(Marker.parse("'" + g.name() + "' in dependency_groups"));
-            };
+            Optional<Marker> context = root.condition().map(Marker::parse);
             list.forEach(r -> pending.add(r.withMarker(and(context, r.marker()))));
         });
-        java.util.Set<String> expanded = new java.util.HashSet<>();
+        Set<String> expanded = new HashSet<>();
         while (!pending.isEmpty()) {
             Requirement r = pending.pop();
             if (roots.self().map(s -> s.equals(ProjectName.parse(r.name()))).orElse(false)) {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Interpreters' answers on disk, one JSON file per executable path (named by a digest of
@@ -40,19 +42,44 @@ final class InterpreterCache {
             return Optional.empty(); // absent or corrupt: queried again and rewritten
         }
         if (entry == null || !executable.toString().equals(entry.path("executable").asText())
-                || !QueryScript.digest().equals(entry.path("script").asText())
-                || !JsonTrees.object(environment).equals(entry.path("environment"))
-                || !entry.path("answer").isObject() || !entry.path("stamps").isArray()) {
+                || !current(entry, environment)) {
             return Optional.empty();
         }
+        return Optional.of(entry.path("answer"));
+    }
+
+    /**
+     * Whether an entry's answer still holds: made by this query script, for these
+     * environment variables, and every file it depends on unchanged.
+     */
+    private static boolean current(JsonNode entry, Map<String, String> environment) {
+        if (!QueryScript.digest().equals(entry.path("script").asText())
+                || !JsonTrees.object(environment).equals(entry.path("environment"))
+                || !entry.path("answer").isObject() || !entry.path("stamps").isArray()) {
+            return false;
+        }
         for (JsonNode s : entry.path("stamps")) {
-            FileStamp stamp = new FileStamp(s.path("path").asText(), s.path("follow").asBoolean(),
-                    s.path("state").asText());
-            if (!stamp.isCurrent()) {
-                return Optional.empty();
+            if (!new FileStamp(s.path("path").asText(), s.path("follow").asBoolean(), s.path("state").asText())
+                    .isCurrent()) {
+                return false;
             }
         }
-        return Optional.of(entry.path("answer"));
+        return true;
+    }
+
+    /** Writes an entry: the answer with what it depends on, and {@code key} naming what it is for. */
+    private static ObjectNode entry(String keyName, String key, Map<String, String> environment,
+            List<FileStamp> stamps, JsonNode answer) {
+        ObjectNode entry = JsonTrees.NODES.objectNode();
+        entry.put(keyName, key);
+        entry.put("script", QueryScript.digest());
+        entry.set("environment", JsonTrees.object(environment));
+        ArrayNode list = entry.putArray("stamps");
+        for (FileStamp s : stamps) {
+            list.addObject().put("path", s.path()).put("follow", s.followLinks()).put("state", s.state());
+        }
+        entry.set("answer", answer);
+        return entry;
     }
 
     /** The stamps taken before an interpreter at {@code executable} is run. */
@@ -76,15 +103,7 @@ final class InterpreterCache {
         if (answer.path("stdlib").isTextual()) {
             all.add(FileStamp.of(Path.of(answer.path("stdlib").asText()).resolve("EXTERNALLY-MANAGED"), true));
         }
-        ObjectNode entry = JsonTrees.NODES.objectNode();
-        entry.put("executable", executable.toString());
-        entry.put("script", QueryScript.digest());
-        entry.set("environment", JsonTrees.object(environment));
-        ArrayNode list = entry.putArray("stamps");
-        for (FileStamp s : all) {
-            list.addObject().put("path", s.path()).put("follow", s.followLinks()).put("state", s.state());
-        }
-        entry.set("answer", answer);
+        ObjectNode entry = entry("executable", executable.toString(), environment, all, answer);
         try {
             AtomicFiles.write(entry(executable), JsonTrees.bytes(entry));
         } catch (IOException e) {
@@ -116,17 +135,8 @@ final class InterpreterCache {
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (entry == null || !template.get().key().equals(entry.path("key").asText())
-                || !QueryScript.digest().equals(entry.path("script").asText())
-                || !JsonTrees.object(environment).equals(entry.path("environment"))
-                || !entry.path("answer").isObject() || !entry.path("stamps").isArray()) {
+        if (entry == null || !template.get().key().equals(entry.path("key").asText()) || !current(entry, environment)) {
             return Optional.empty();
-        }
-        for (JsonNode s : entry.path("stamps")) {
-            if (!new FileStamp(s.path("path").asText(), s.path("follow").asBoolean(), s.path("state").asText())
-                    .isCurrent()) {
-                return Optional.empty();
-            }
         }
         return Optional.of(rooted(entry.path("answer"), VENV_MARK, template.get().root().toString()));
     }
@@ -139,14 +149,8 @@ final class InterpreterCache {
                 || root.equals(answer.path("base_prefix").asText())) {
             return;
         }
-        ObjectNode entry = JsonTrees.NODES.objectNode();
-        entry.put("key", template.get().key());
-        entry.put("script", QueryScript.digest());
-        entry.set("environment", JsonTrees.object(environment));
-        ArrayNode list = entry.putArray("stamps");
-        FileStamp base = FileStamp.of(template.get().resolved(), true);
-        list.addObject().put("path", base.path()).put("follow", base.followLinks()).put("state", base.state());
-        entry.set("answer", rooted(answer, root, VENV_MARK));
+        ObjectNode entry = entry("key", template.get().key(), environment,
+                List.of(FileStamp.of(template.get().resolved(), true)), rooted(answer, root, VENV_MARK));
         try {
             AtomicFiles.write(template.get().file(), JsonTrees.bytes(entry));
         } catch (IOException e) {
@@ -170,9 +174,9 @@ final class InterpreterCache {
             }
             Path resolved = executable.toRealPath();
             StringBuilder key = new StringBuilder(executable.getFileName() + "\n" + resolved + "\n");
-            java.util.TreeSet<String> lines = new java.util.TreeSet<>();
+            TreeSet<String> lines = new TreeSet<>();
             for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
-                String name = line.contains("=") ? line.substring(0, line.indexOf('=')).strip().toLowerCase(java.util.Locale.ROOT) : "";
+                String name = line.contains("=") ? line.substring(0, line.indexOf('=')).strip().toLowerCase(Locale.ROOT) : "";
                 if (!name.isEmpty() && !name.equals("command") && !name.equals("prompt")) {
                     lines.add(name + "=" + line.substring(line.indexOf('=') + 1).strip());
                 }

@@ -1,6 +1,7 @@
 package dev.axle.finder;
 
 import dev.axle.index.DistributionFile;
+import dev.axle.index.DownloadCache;
 import dev.axle.index.DownloadListener;
 import dev.axle.index.FindLinks;
 import dev.axle.index.Index;
@@ -421,24 +422,14 @@ public final class Finder implements PackageSource, AutoCloseable {
             }
             return local;
         }
-        String sha256 = file.hashes().get("sha256");
-        String key = sha256 != null ? sha256 : "url-" + sha256(file.url().toString());
-        Path folder = options.downloads().resolve(key.substring(0, 2)).resolve(key);
-        Path target = folder.resolve(file.filename());
+        Path target = new DownloadCache(options.downloads())
+                .file(Optional.ofNullable(file.hashes().get("sha256")), file.url().toString(), file.filename());
         if (Files.isRegularFile(target)) {
             return target;
         }
-        Files.createDirectories(folder);
+        Files.createDirectories(target.getParent());
         candidate.origin().download(file, target, listener);
         return target;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Work for the pool that may fail as the finder's methods do. */

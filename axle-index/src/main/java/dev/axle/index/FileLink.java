@@ -1,6 +1,6 @@
 package dev.axle.index;
 
-import java.io.ByteArrayOutputStream;
+import dev.axle.pep.PercentEncoding;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ record FileLink(URI url, Map<String, String> hashes) {
         String target = href.strip();
         int hash = target.indexOf('#');
         Optional<Map.Entry<String, String>> fragmentHash =
-                hash < 0 ? Optional.empty() : hash(decode(target.substring(hash + 1)));
+                hash < 0 ? Optional.empty() : hash(PercentEncoding.decode(target.substring(hash + 1)));
         if (fragmentHash.isPresent()) {
             target = target.substring(0, hash);
         }
@@ -96,28 +96,9 @@ record FileLink(URI url, Map<String, String> hashes) {
         if (path == null) {
             return "";
         }
-        return decode(path.substring(path.lastIndexOf('/') + 1));
+        return PercentEncoding.decode(path.substring(path.lastIndexOf('/') + 1));
     }
 
-    /** Percent-decoding as UTF-8; a {@code %} not followed by two hex digits stays as it is. */
-    static String decode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            int hi = i + 2 < bytes.length && bytes[i] == '%' ? Character.digit(bytes[i + 1], 16) : -1;
-            int lo = hi >= 0 ? Character.digit(bytes[i + 2], 16) : -1;
-            if (lo >= 0) {
-                out.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                out.write(bytes[i]);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     /** Percent-encodes the characters java.net.URI refuses, leaving existing escapes alone. */
     private static String escape(String s) {

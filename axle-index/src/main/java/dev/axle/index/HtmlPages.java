@@ -1,5 +1,6 @@
 package dev.axle.index;
 
+import dev.axle.pep.PercentEncoding;
 import dev.axle.pep.InvalidNameException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -146,7 +147,7 @@ final class HtmlPages {
         String[] segments = path.split("/");
         for (int i = segments.length - 1; i >= 0; i--) {
             if (!segments[i].isEmpty() && !(i == segments.length - 1 && segments[i].equals("index.html"))) {
-                return FileLink.decode(segments[i]);
+                return PercentEncoding.decode(segments[i]);
             }
         }
         return "";

@@ -1,6 +1,6 @@
 package dev.axle.installer;
 
-import java.io.ByteArrayOutputStream;
+import dev.axle.pep.PercentEncoding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -48,7 +48,7 @@ final class FileUrls {
         if (!netloc.isEmpty() && !netloc.equals("localhost")) {
             return Optional.empty();
         }
-        return Optional.of(percentDecode(rest.substring(pathStart, Math.max(pathStart, end))));
+        return Optional.of(PercentEncoding.decode(rest.substring(pathStart, Math.max(pathStart, end))));
     }
 
     private static int firstOf(String s, String chars, int from) {
@@ -58,44 +58,5 @@ final class FileUrls {
             }
         }
         return s.length();
-    }
-
-    /** Python's {@code urllib.parse.unquote}: {@code %XX} as UTF-8 bytes (bad bytes become U+FFFD), the rest as is. */
-    static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 3;
-                continue;
-            }
-            if (bytes.size() > 0) {
-                out.append(bytes.toString(StandardCharsets.UTF_8));
-                bytes.reset();
-            }
-            out.append(c);
-            i++;
-        }
-        if (bytes.size() > 0) {
-            out.append(bytes.toString(StandardCharsets.UTF_8));
-        }
-        return out.toString();
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        } else if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        } else if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

@@ -293,14 +293,11 @@ public final class Installer {
      * will report them).
      */
     private Set<Path> unpackMissing(List<WheelSource> wheels, AtomicLong done) throws IOException {
-        List<Path> missing = new ArrayList<>();
-        for (WheelSource w : wheels) {
-            if (!cache.holds(w.file())) {
-                missing.add(w.file());
-            }
-        }
-        // Biggest first, so that no core is left with one big wheel at the end while the others idle.
-        missing.sort(Comparator.comparingLong(Installer::sizeOf).reversed());
+        // Biggest first, so that no core is left with one big wheel at the end while the others
+        // idle; UnpackAhead passes over those the cache holds.
+        List<Path> files = new ArrayList<>();
+        wheels.forEach(w -> files.add(w.file()));
+        files.sort(Comparator.comparingLong(Installer::sizeOf).reversed());
         UnpackAhead.Listener progress = new UnpackAhead.Listener() {
             @Override
             public void started() {
@@ -313,7 +310,7 @@ public final class Installer {
             }
         };
         try (UnpackAhead ahead = new UnpackAhead(cache, unpackProcess, progress)) {
-            missing.forEach(ahead::offer);
+            files.forEach(ahead::offer);
             List<Path> unpacked = ahead.finish();
             if (!unpacked.isEmpty()) {
                 listener.detail("unpacked " + unpacked.size() + (unpacked.size() == 1 ? " wheel" : " wheels") + " ("

@@ -1,7 +1,6 @@
 package dev.axle.lock;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.axle.pep.PercentEncoding;
 import java.util.Optional;
 
 /**
@@ -46,38 +45,6 @@ final class FileName {
             int slash = s.indexOf('/', 2);
             s = slash < 0 ? "" : s.substring(slash);
         }
-        return percentDecode(s.substring(s.lastIndexOf('/') + 1));
-    }
-
-    /** Decodes %XX escapes as UTF-8 (malformed bytes become U+FFFD, a stray % stays). */
-    private static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); ) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0
-                    && hex(s.charAt(i + 2)) >= 0) {
-                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 3;
-                continue;
-            }
-            if (bytes.size() > 0) {
-                out.append(bytes.toString(StandardCharsets.UTF_8));
-                bytes.reset();
-            }
-            out.append(c);
-            i++;
-        }
-        if (bytes.size() > 0) {
-            out.append(bytes.toString(StandardCharsets.UTF_8));
-        }
-        return out.toString();
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
+        return PercentEncoding.decode(s.substring(s.lastIndexOf('/') + 1));
     }
 }

@@ -295,10 +295,8 @@ public final class MarkerSet {
      * exist, such as a requirements file. Names compare normalized.
      */
     public MarkerSet assumingSets(Set<String> extras, Set<String> groups) {
-        Set<String> e = new java.util.HashSet<>();
-        extras.forEach(x -> e.add(ProjectName.canonicalize(x)));
-        Set<String> g = new java.util.HashSet<>();
-        groups.forEach(x -> g.add(ProjectName.canonicalize(x)));
+        Set<String> e = canonical(extras);
+        Set<String> g = canonical(groups);
         List<Clause> out = new ArrayList<>();
         clauses:
         for (Clause c : clauses) {
@@ -315,6 +313,12 @@ public final class MarkerSet {
             out.add(new Clause(c.versions(), c.strings(), rest));
         }
         return simplified(out);
+    }
+
+    private static Set<String> canonical(Set<String> names) {
+        Set<String> out = new TreeSet<>();
+        names.forEach(n -> out.add(ProjectName.canonicalize(n)));
+        return out;
     }
 
     /** How many comparisons writing the ranges takes. */

@@ -5,11 +5,7 @@ import dev.axle.index.HashMismatchException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,14 +32,5 @@ final class FileHashes {
 
     static String describe(HashMismatchException e) {
         return "expected " + e.algorithm() + ":" + e.expected() + ", got " + e.algorithm() + ":" + e.actual();
-    }
-
-    /** The hex sha256 of a text (the cache key of a file the lock gives no sha256 for). */
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.axle.sync;
 
 import dev.axle.index.DistributionFile;
+import dev.axle.index.DownloadCache;
 import dev.axle.index.DownloadListener;
 import dev.axle.index.FindLinks;
 import dev.axle.index.HashCheck;
@@ -245,9 +246,10 @@ public final class LockedFiles implements AutoCloseable {
 
     /** The wheel's place in the download cache: by its sha256, else by its URL's; none for a path-only wheel without sha256. */
     private Optional<Path> cached(LockedWheel w) {
-        Optional<String> key = w.sha256().map(s -> s.toLowerCase(java.util.Locale.ROOT))
-                .or(() -> w.url().map(u -> "url-" + FileHashes.sha256(u)));
-        return key.map(k -> sources.downloads().resolve(k.substring(0, 2)).resolve(k).resolve(w.filename()));
+        if (w.sha256().isEmpty() && w.url().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DownloadCache(sources.downloads()).file(w.sha256(), w.url().orElse(""), w.filename()));
     }
 
     private List<Map.Entry<FindLinks, DistributionFile>> linkedFiles() throws IOException {

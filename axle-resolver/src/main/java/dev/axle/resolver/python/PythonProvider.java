@@ -69,6 +69,8 @@ public final class PythonProvider implements DependencyProvider<String, Version,
      * resolution is for, where a marker applies if it may hold in any of them; null for one target.
      */
     private final MarkerSet fork;
+    /** The interpreter Requires-Python is checked against: the target, or in a fork the lowest Python it holds. */
+    private final Target pythonTarget;
     private final Map<String, MarkerSet> forkByExtra = new HashMap<>();
     private final Map<Marker, MarkerSet> markerSets = new HashMap<>();
     /** In a fork: the requirements that applied to each package version ("pkg version"), for the lock's markers. */
@@ -95,6 +97,10 @@ public final class PythonProvider implements DependencyProvider<String, Version,
         this.source = source;
         this.options = options;
         this.fork = fork;
+        // A fork for python_version >= "3.10" may take versions that need 3.10.
+        this.pythonTarget = fork == null ? options.target() : new Target(options.target().markers(),
+                fork.pythonVersions().lowestRelease().filter(v -> v.compareTo(options.target().python()) > 0)
+                        .orElse(options.target().python()));
         this.environment = options.target().markers();
         this.requirements = requirements.stream().filter(r -> applies(r.marker(), "")).toList();
         for (Requirement r : options.constraints()) {
@@ -190,7 +196,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
                 pres++;
             } else if (c.yanked() && !pinned.contains(name + " " + c.version())) {
                 yanked++;
-            } else if (!allowsPython(c.requiresPython())) {
+            } else if (!pythonTarget.allows(c.requiresPython())) {
                 python++;
             } else {
                 byVersion.putIfAbsent(c.version(), c);
@@ -199,7 +205,7 @@ public final class PythonProvider implements DependencyProvider<String, Version,
         if (byVersion.isEmpty() && !all.isEmpty()) {
             List<String> why = new ArrayList<>();
             if (python > 0) {
-                why.add(python + " require another Python than " + options.target().python());
+                why.add(python + " require another Python than " + pythonTarget.python());
             }
             if (pres > 0) {
                 why.add(pres + " are pre-releases (allow them with --pre, or name one: " + name + ">="
@@ -252,9 +258,9 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (!allowsPython(metadata.requiresPython())) {
+            if (!pythonTarget.allows(metadata.requiresPython())) {
                 return Dependencies.unavailable("it requires Python " + metadata.requiresPython().get()
-                        + " and the target is Python " + options.target().python());
+                        + " and the target is Python " + pythonTarget.python());
             }
             Optional<String> virtual = PythonPackages.extra(pkg);
             if (virtual.isPresent()) {
@@ -321,19 +327,6 @@ public final class PythonProvider implements DependencyProvider<String, Version,
             return marker.get().evaluate(byExtra.computeIfAbsent(extra, e -> environment.with("extra", e)));
         }
         return !forkWithExtra(extra).isDisjointFrom(markerSet(marker.get()));
-    }
-
-    /**
-     * Whether a Requires-Python admits the target's Python; in a fork, the lowest Python the
-     * fork holds (a fork for {@code python_version >= "3.10"} may take versions that need 3.10).
-     */
-    private boolean allowsPython(Optional<String> requiresPython) {
-        if (fork == null) {
-            return options.target().allows(requiresPython);
-        }
-        Version lowest = fork.pythonVersions().lowestRelease().filter(v -> v.compareTo(options.target().python()) > 0)
-                .orElse(options.target().python());
-        return new Target(options.target().markers(), lowest).allows(requiresPython);
     }
 
     private MarkerSet forkWithExtra(String extra) {
