@@ -52,6 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         Path lockFile = cwd.resolve(lock).normalize();
         Pylock pylock = LockFiles.read(lockFile);
+        LockFiles.checkCovers(pylock, lockFile, extras, groups);
         String text;
         try {
             text = RequirementsExport.of(pylock, lockFile.getParent(), hashes, Set.copyOf(extras),

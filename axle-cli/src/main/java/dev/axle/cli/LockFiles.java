@@ -2,10 +2,13 @@ package dev.axle.cli;
 
 import dev.axle.lock.Pylock;
 import dev.axle.lock.PylockValidationException;
+import dev.axle.pep.ProjectName;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -28,6 +31,20 @@ final class LockFiles {
                 case Error error -> throw error;
                 default -> throw new IllegalStateException(e.getCause());
             }
+        }
+    }
+
+    /** Refuses extras and dependency groups the lock does not list as covered. */
+    static void checkCovers(Pylock pylock, Path lockFile, List<String> extras, List<String> groups) {
+        List<String> unknown = new ArrayList<>();
+        extras.stream().filter(e -> !pylock.extras().orElse(List.of()).contains(ProjectName.canonicalize(e)))
+                .forEach(e -> unknown.add("extra " + e));
+        groups.stream().filter(g -> !pylock.dependencyGroups().orElse(List.of()).contains(g))
+                .forEach(g -> unknown.add("dependency group " + g));
+        if (!unknown.isEmpty()) {
+            throw new UsageException(lockFile + " does not cover the " + String.join(", ", unknown) + " (it covers"
+                    + " extras " + pylock.extras().orElse(List.of()) + " and dependency groups "
+                    + pylock.dependencyGroups().orElse(List.of()) + ")");
         }
     }
 

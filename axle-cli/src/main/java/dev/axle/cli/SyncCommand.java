@@ -129,16 +129,7 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
 
     /** The lock's selection for the interpreter, with the extras and groups asked for. */
     private List<SelectedPackage> select(Pylock pylock, Path lockFile, PythonInterpreter python) {
-        List<String> unknown = new ArrayList<>();
-        extras.stream().filter(e -> !pylock.extras().orElse(List.of()).contains(normalized(e)))
-                .forEach(e -> unknown.add("extra " + e));
-        groups.stream().filter(g -> !pylock.dependencyGroups().orElse(List.of()).contains(g))
-                .forEach(g -> unknown.add("dependency group " + g));
-        if (!unknown.isEmpty()) {
-            throw new UsageException(lockFile + " does not cover the " + String.join(", ", unknown) + " (it covers"
-                    + " extras " + pylock.extras().orElse(List.of()) + " and dependency groups "
-                    + pylock.dependencyGroups().orElse(List.of()) + ")");
-        }
+        LockFiles.checkCovers(pylock, lockFile, extras, groups);
         try {
             return pylock.select(python.markerEnvironment(), python.supportedTags().tags(),
                     extras.stream().map(SyncCommand::normalized).toList(),

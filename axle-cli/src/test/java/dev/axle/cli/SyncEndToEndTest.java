@@ -412,6 +412,10 @@ class SyncEndToEndTest {
         Run unknown = axle("sync", "--python", venv.toString(), "--extra", "nope", lock.toString());
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("does not cover the extra nope");
+        Run unknownExport = axle("export", "--extra", "nope", lock.toString());
+        assertThat(unknownExport.exitCode()).isEqualTo(1);
+        assertThat(unknownExport.err()).contains("does not cover the extra nope");
+        assertThat(axle("export", "--extra", "fancy", lock.toString()).ok().out()).contains("fancy==1.0");
 
         Path windows = lock("windows.toml", new Pylock(Version.parse("1.0"), Optional.of(List.of(Marker.parse(
                 "sys_platform == 'win32'"))), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
