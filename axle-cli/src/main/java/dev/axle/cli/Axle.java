@@ -60,6 +60,16 @@ public final class Axle implements Runnable {
         return commandLine(args).execute(args);
     }
 
+    /**
+     * Runs the command line as {@code bin/axle} does: like {@link #run(String...)}, with the
+     * {@link Warmup} started on a second thread first.
+     */
+    static int runMain(String... args) {
+        Object named = named(args);
+        Warmup.start(named == null ? null : named.getClass());
+        return commandLine(named, args).execute(args);
+    }
+
     /** Runs the command line writing to {@code out} and {@code err}, and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return commandLine(args).setOut(out).setErr(err).execute(args);
@@ -75,10 +85,19 @@ public final class Axle implements Runnable {
      * one is a subcommand other than help, else with all (for usage, help and suggestions).
      */
     static CommandLine commandLine(String... args) {
-        CommandLine line = new CommandLine(new Axle());
+        return commandLine(named(args), args);
+    }
+
+    /** The subcommand the arguments name, made, or null when they name none (or help). */
+    static Object named(String... args) {
         Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        return named == null ? null : named.get();
+    }
+
+    private static CommandLine commandLine(Object named, String... args) {
+        CommandLine line = new CommandLine(new Axle());
         if (named != null) {
-            line.addSubcommand(args[0], named.get());
+            line.addSubcommand(args[0], named);
         } else {
             SUBCOMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
         }

@@ -46,6 +46,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -147,8 +149,15 @@ public final class Installer {
         TransactionListener txListener = TransactionReports.to(listener);
         Stopwatch clock = new Stopwatch(listener);
         Transaction.recover(environment.root(), txListener);
-        List<UnpackedWheel> unpacked = unpackAll(wheels);
-        clock.lap("unpacked " + unpacked.size() + " wheels");
+        // What is installed is read while the wheels are looked up: their plans need it.
+        FutureTask<InstalledDistributions> installedTask =
+                new FutureTask<>(() -> InstalledDistributions.read(environment.sitePackages()));
+        Thread.ofPlatform().daemon(true).name("axle-installed").start(installedTask);
+        List<Prepared> prepared = prepareAll(wheels, installedTask);
+        List<UnpackedWheel> unpacked = prepared.stream().map(Prepared::wheel).toList();
+        InstalledDistributions installed = Parallel.get(installedTask);
+        clock.lap("unpacked, checked and planned " + unpacked.size() + " wheels and read " + installed.size()
+                + " installed distributions");
         checkDistinct(unpacked);
         for (UnpackedWheel w : unpacked) {
             if (remove.contains(w.name())) {
@@ -156,30 +165,19 @@ public final class Installer {
                         + ") and to be removed; name it once");
             }
         }
-        SupportedTags tags = environment.interpreter().supportedTags();
-        List<Callable<Void>> checks = new ArrayList<>();
-        for (UnpackedWheel w : unpacked) {
-            checks.add(() -> {
-                Compatibility.check(w, environment.interpreter(), tags); // parses METADATA: worth the threads
-                return null;
-            });
-        }
-        Parallel.run(checks);
-        InstalledDistributions installed = InstalledDistributions.read(environment.sitePackages());
-        clock.lap("checked the wheels and read " + installed.size() + " installed distributions");
         List<InstalledDistribution> extraneous = remove.stream().distinct().map(installed::get)
                 .flatMap(Optional::stream).toList();
 
         List<Change> changes = new ArrayList<>();
         // By position, not in hash maps: an UnpackedWheel's hash would walk all its files.
         List<UnpackedWheel> toInstall = new ArrayList<>();
-        List<WheelSource> sources = new ArrayList<>();
+        List<InstallPlan> plans = new ArrayList<>();
         Map<ProjectName, InstalledDistribution> replaced = new LinkedHashMap<>();
-        for (int i = 0; i < unpacked.size(); i++) {
-            UnpackedWheel w = unpacked.get(i);
+        for (Prepared p : prepared) {
+            UnpackedWheel w = p.wheel();
             Optional<InstalledDistribution> old = installed.get(w.name());
             Optional<String> previous = old.map(InstalledDistribution::versionText);
-            if (old.isPresent() && old.get().version().equals(Optional.of(w.version())) && !options.reinstall()) {
+            if (unchanged(w, old)) {
                 changes.add(new Change(Change.Kind.UNCHANGED, w.displayName(), w.version(), previous));
                 continue;
             }
@@ -187,7 +185,7 @@ public final class Installer {
             old = old.filter(this::inEnvironment);
             old.ifPresent(d -> replaced.put(w.name(), d));
             toInstall.add(w);
-            sources.add(wheels.get(i));
+            p.plan().ifPresent(plans::add);
             changes.add(new Change(old.isPresent() ? Change.Kind.REPLACED : Change.Kind.INSTALLED, w.displayName(),
                     w.version(), old.map(InstalledDistribution::versionText)));
         }
@@ -201,13 +199,6 @@ public final class Installer {
             return outcome;
         }
 
-        List<Callable<InstallPlan>> planning = new ArrayList<>();
-        for (int i = 0; i < toInstall.size(); i++) {
-            UnpackedWheel w = toInstall.get(i);
-            WheelSource source = sources.get(i);
-            planning.add(() -> Planner.plan(w, environment.scheme(), planOptions(w, source)));
-        }
-        List<InstallPlan> plans = Parallel.run(planning);
         List<RemovalPlan> removals = new ArrayList<>();
         if (!replaced.isEmpty() || !extraneous.isEmpty()) {
             RemovalPlanner planner = RemovalPlanner.of(installed, environment.root(), schemeRoots(environment))
@@ -226,24 +217,25 @@ public final class Installer {
                 Removals.apply(tx, r);
             }
             clock.lap("removed the replaced and extraneous distributions' files");
-            placeFiles(tx, plans);
-            clock.lap("placed the files");
-            Map<InstallPlan, List<RecordEntry>> compiled = options.compile() ? compile(tx, plans) : Map.of();
             if (options.compile()) {
+                placeFiles(tx, plans, false);
+                clock.lap("placed the files");
+                Map<InstallPlan, List<RecordEntry>> compiled = compile(tx, plans);
                 clock.lap("compiled");
+                List<Callable<Void>> records = new ArrayList<>();
+                for (InstallPlan plan : plans) {
+                    records.add(() -> {
+                        writeRecord(tx, plan, compiled.getOrDefault(plan, List.of()));
+                        return null;
+                    });
+                }
+                Parallel.run(records);
+            } else {
+                placeFiles(tx, plans, true);
+                clock.lap("placed the files and wrote RECORD files");
             }
-            List<Callable<byte[]>> rendering = new ArrayList<>();
-            for (InstallPlan plan : plans) {
-                rendering.add(() -> plan.renderRecord(compiled.getOrDefault(plan, List.of())));
-            }
-            List<byte[]> records = Parallel.run(rendering);
-            Map<InstallPlan, byte[]> recordOf = new IdentityHashMap<>();
-            for (int i = 0; i < plans.size(); i++) {
-                recordOf.put(plans.get(i), records.get(i));
-            }
-            tx.createAll(plans, InstallPlan::recordPath, (plan, target) -> Files.write(target, recordOf.get(plan)));
             tx.commit();
-            clock.lap("wrote RECORD files and committed");
+            clock.lap("committed");
         }
         return outcome;
     }
@@ -268,10 +260,45 @@ public final class Installer {
         return List.of(s.purelib(), s.platlib(), s.scripts(), s.headers(), s.data());
     }
 
-    private List<UnpackedWheel> unpackAll(List<WheelSource> wheels) throws IOException {
+    /** A wheel unpacked and checked, with its plan unless it needs none (unchanged, or a dry run). */
+    private record Prepared(UnpackedWheel wheel, Optional<InstallPlan> plan) {}
+
+    private boolean unchanged(UnpackedWheel wheel, Optional<InstalledDistribution> old) {
+        return old.isPresent() && old.get().version().equals(Optional.of(wheel.version())) && !options.reinstall();
+    }
+
+    /**
+     * Unpacks, checks and plans every wheel, each on its own as soon as it is unpacked. Wheels
+     * the cache holds are taken from it first, in parallel; the rest are unpacked (the big
+     * ones by the unpack process, when there is one) and prepared in a second round.
+     */
+    private List<Prepared> prepareAll(List<WheelSource> wheels, Future<InstalledDistributions> installed)
+            throws IOException {
+        SupportedTags tags = environment.interpreter().supportedTags();
         AtomicLong done = new AtomicLong();
         int total = wheels.size();
-        Set<Path> unpackedElsewhere = unpackProcess.isPresent() ? unpackMissing(wheels, done) : Set.of();
+        List<Callable<Prepared>> lookups = new ArrayList<>();
+        for (WheelSource w : wheels) {
+            lookups.add(() -> {
+                Optional<UnpackedWheel> held = cache.held(w.file());
+                if (held.isEmpty()) {
+                    return null;
+                }
+                listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), total);
+                return prepare(held.get(), w, tags, installed);
+            });
+        }
+        List<Prepared> prepared = new ArrayList<>(Parallel.run(lookups));
+        List<WheelSource> missing = new ArrayList<>();
+        for (int i = 0; i < wheels.size(); i++) {
+            if (prepared.get(i) == null) {
+                missing.add(wheels.get(i));
+            }
+        }
+        if (missing.isEmpty()) {
+            return prepared;
+        }
+        Set<Path> unpackedElsewhere = unpackProcess.isPresent() ? unpackMissing(missing, done, total) : Set.of();
         UnpackListener progress = new UnpackListener() {
             @Override
             public void unpacked(Path wheel, UnpackedWheel unpacked, boolean fromCache) {
@@ -280,11 +307,26 @@ public final class Installer {
                 }
             }
         };
-        List<Callable<UnpackedWheel>> jobs = new ArrayList<>();
-        for (WheelSource w : wheels) {
-            jobs.add(() -> cache.unpack(w.file(), progress));
+        List<Callable<Prepared>> jobs = new ArrayList<>();
+        for (WheelSource w : missing) {
+            jobs.add(() -> prepare(cache.unpack(w.file(), progress), w, tags, installed));
         }
-        return Parallel.run(jobs);
+        List<Prepared> unpacked = Parallel.run(jobs);
+        for (int i = 0, j = 0; i < prepared.size(); i++) {
+            if (prepared.get(i) == null) {
+                prepared.set(i, unpacked.get(j++));
+            }
+        }
+        return prepared;
+    }
+
+    private Prepared prepare(UnpackedWheel wheel, WheelSource source, SupportedTags tags,
+            Future<InstalledDistributions> installed) throws IOException {
+        Compatibility.check(wheel, environment.interpreter(), tags); // parses METADATA: worth the threads
+        if (options.dryRun() || unchanged(wheel, Parallel.get(installed).get(wheel.name()))) {
+            return new Prepared(wheel, Optional.empty());
+        }
+        return new Prepared(wheel, Optional.of(Planner.plan(wheel, environment.scheme(), planOptions(wheel, source))));
     }
 
     /**
@@ -292,7 +334,7 @@ public final class Installer {
      * enough to be worth a JVM start; answers those wheels (as {@link WheelCache#unpack}
      * will report them).
      */
-    private Set<Path> unpackMissing(List<WheelSource> wheels, AtomicLong done) throws IOException {
+    private Set<Path> unpackMissing(List<WheelSource> wheels, AtomicLong done, int total) throws IOException {
         // Biggest first, so that no core is left with one big wheel at the end while the others
         // idle; UnpackAhead passes over those the cache holds.
         List<Path> files = new ArrayList<>();
@@ -306,7 +348,7 @@ public final class Installer {
 
             @Override
             public void unpacked() {
-                listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), wheels.size());
+                listener.progress(InstallListener.Stage.UNPACK, done.incrementAndGet(), total);
             }
         };
         try (UnpackAhead ahead = new UnpackAhead(cache, unpackProcess, progress)) {
@@ -339,8 +381,12 @@ public final class Installer {
         }
     }
 
-    /** Links and writes every file of every plan, wheels in parallel. */
-    private void placeFiles(Transaction tx, List<InstallPlan> plans) throws IOException {
+    /**
+     * Links and writes every file of every plan, wheels in parallel; with {@code records}, also
+     * each wheel's RECORD as soon as its files are placed (when nothing is compiled, the
+     * RECORD lists only what the plan places).
+     */
+    private void placeFiles(Transaction tx, List<InstallPlan> plans, boolean records) throws IOException {
         Linker linker = new Linker(options.linkMode());
         long total = plans.stream().mapToLong(p -> p.actions().size()).sum();
         AtomicLong done = new AtomicLong();
@@ -363,11 +409,20 @@ public final class Installer {
                         listener.progress(InstallListener.Stage.INSTALL, n, total);
                     }
                 });
+                if (records) {
+                    writeRecord(tx, plan, List.of());
+                }
                 return null;
             });
         }
         Parallel.run(jobs);
         listener.progress(InstallListener.Stage.INSTALL, total, total);
+    }
+
+    /** Writes the plan's RECORD, listing its files and the compiled ones given. */
+    private static void writeRecord(Transaction tx, InstallPlan plan, List<RecordEntry> compiled) throws IOException {
+        byte[] record = plan.renderRecord(compiled);
+        tx.createAll(List.of(plan), InstallPlan::recordPath, (p, target) -> Files.write(target, record));
     }
 
     /**

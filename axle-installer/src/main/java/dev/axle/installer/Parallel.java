@@ -59,6 +59,18 @@ final class Parallel {
         }
     }
 
+    /** The result of a task run on another thread, its failure thrown as {@link #run} throws one. */
+    static <T> T get(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        }
+    }
+
     /** Throws if the current job should stop because another one failed. */
     static void checkInterrupted() throws InterruptedIOException {
         if (Thread.currentThread().isInterrupted()) {

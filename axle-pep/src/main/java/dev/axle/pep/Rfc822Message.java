@@ -188,7 +188,13 @@ final class Rfc822Message {
 
     /** Decodes Latin-1-carried bytes as strict UTF-8, or returns null. */
     private static String utf8(String latin1) {
-        return utf8(latin1.getBytes(StandardCharsets.ISO_8859_1), 0, latin1);
+        // Nearly every field is ASCII, which decodes to itself: no copy to bytes for those.
+        for (int i = 0; i < latin1.length(); i++) {
+            if (latin1.charAt(i) >= 0x80) {
+                return utf8(latin1.getBytes(StandardCharsets.ISO_8859_1), 0, latin1);
+            }
+        }
+        return latin1;
     }
 
     /** Index just past the line starting at {@code pos}, including its CR, LF or CRLF. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -30,9 +31,10 @@ import java.util.concurrent.TimeUnit;
  *       {@code ioctl(FICLONE)} itself; {@code copy_file_range} gets the kernel to clone
  *       wherever a clone is possible, and copies where it is not.
  *   <li>AUTO checks once, on the first file, whether the cache and the target folder's file
- *       system can clone: it runs {@code cp --reflink=always} (GNU coreutils) on that file.
- *       If that works, AUTO clones (as CLONE); otherwise it hard links. One process per
- *       Linker, none per file. On this project's ext4 machines AUTO hard links.
+ *       system can clone. When they are one file system of a kind that can (btrfs, XFS,
+ *       bcachefs, ZFS, OCFS2, APFS), it runs {@code cp --reflink=always} (GNU coreutils) on
+ *       that file. If that works, AUTO clones (as CLONE); otherwise it hard links. At most one
+ *       process per Linker, none per file; on ext4, such as this project's machines, none.
  *   <li>HARDLINK links; when linking fails for a reason that holds for the whole file system
  *       (another file system, no hard links there, not permitted) it copies instead and
  *       remembers that for the target's file system, so later files go straight to copying;
@@ -89,9 +91,27 @@ public final class Linker {
 
     private synchronized LinkMode decide(Path source, Path target) {
         if (effective == null) {
-            effective = canClone(source, target.getParent()) ? LinkMode.CLONE : LinkMode.HARDLINK;
+            Path folder = target.getParent();
+            effective = mayClone(source, folder) && canClone(source, folder) ? LinkMode.CLONE : LinkMode.HARDLINK;
         }
         return effective;
+    }
+
+    /**
+     * File systems that can clone files, by the type the JDK reports (Linux's names; macOS
+     * reports apfs). On any other, such as ext4 or tmpfs, a clone cannot work and AUTO hard
+     * links without starting {@code cp} to find out.
+     */
+    private static final Set<String> CLONING_FILE_SYSTEMS = Set.of("btrfs", "xfs", "bcachefs", "zfs", "ocfs2", "apfs");
+
+    /** Whether a clone of {@code source} into {@code folder} is possible at all: one file system, of a kind that clones. */
+    static boolean mayClone(Path source, Path folder) {
+        try {
+            FileStore store = Files.getFileStore(folder);
+            return CLONING_FILE_SYSTEMS.contains(store.type()) && store.equals(Files.getFileStore(source));
+        } catch (IOException | SecurityException e) {
+            return true; // unknown: let cp find out
+        }
     }
 
     private void hardlink(Path source, Path target) throws IOException {

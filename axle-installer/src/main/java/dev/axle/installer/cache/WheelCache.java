@@ -5,7 +5,6 @@ import dev.axle.installer.removal.RemovalListener;
 import dev.axle.installer.wheel.InvalidWheelException;
 import dev.axle.installer.wheel.UnpackedWheel;
 import dev.axle.installer.wheel.WheelArchive;
-import dev.axle.pep.InvalidWheelFilenameException;
 import dev.axle.pep.WheelFilename;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -87,12 +87,7 @@ public final class WheelCache {
      *     filename, or its content does not match its RECORD
      */
     public UnpackedWheel unpack(Path wheelFile, UnpackListener listener) throws IOException {
-        String name = wheelFile.getFileName().toString();
-        try {
-            return unpack(wheelFile, WheelFilename.parse(name), listener);
-        } catch (InvalidWheelFilenameException e) {
-            throw new InvalidWheelException(name, null, e.getMessage(), e);
-        }
+        return unpack(wheelFile, WheelArchive.filename(wheelFile), listener);
     }
 
     /** As {@link #unpack(Path, UnpackListener)}, for a wheel file not named after the wheel. */
@@ -100,13 +95,10 @@ public final class WheelCache {
         Path file = wheelFile.toAbsolutePath().normalize();
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         String key = indexKey(file, attributes);
-        String known = readIndex(key);
-        if (known != null) {
-            UnpackedWheel cached = read(known, filename);
-            if (cached != null) {
-                listener.unpacked(file, cached, true);
-                return cached;
-            }
+        UnpackedWheel held = held(key, filename);
+        if (held != null) {
+            listener.unpacked(file, held, true);
+            return held;
         }
         String sha256 = hash(file, attributes.size(), listener);
         UnpackedWheel cached = read(sha256, filename);
@@ -115,6 +107,24 @@ public final class WheelCache {
         writeIndex(key, sha256);
         listener.unpacked(file, unpacked, fromCache);
         return unpacked;
+    }
+
+    /**
+     * The wheel file as the cache holds it, when it holds the file as it is now (by path, size,
+     * modification time and inode): what {@link #unpack} answers then, found the same way, but
+     * never unpacking, hashing or reporting. Empty when the cache does not hold it.
+     *
+     * @throws InvalidWheelException as {@link #unpack} does for a file the cache holds
+     */
+    public Optional<UnpackedWheel> held(Path wheelFile) throws IOException {
+        Path file = wheelFile.toAbsolutePath().normalize();
+        return Optional.ofNullable(held(indexKey(file, Files.readAttributes(file, BasicFileAttributes.class)),
+                WheelArchive.filename(file)));
+    }
+
+    private UnpackedWheel held(String key, WheelFilename filename) {
+        String known = readIndex(key);
+        return known == null ? null : read(known, filename);
     }
 
     /**

@@ -90,14 +90,21 @@ public final class WheelArchive implements Closeable {
 
     /** Opens and checks a wheel; its file name must be a valid wheel filename. */
     public static WheelArchive open(Path file) throws IOException {
-        String label = file.getFileName().toString();
-        WheelFilename filename;
+        return open(file, filename(file));
+    }
+
+    /**
+     * The wheel filename a wheel file is named by.
+     *
+     * @throws InvalidWheelException if its name is not a valid wheel filename
+     */
+    public static WheelFilename filename(Path file) {
+        String name = file.getFileName().toString();
         try {
-            filename = WheelFilename.parse(label);
+            return WheelFilename.parse(name);
         } catch (InvalidWheelFilenameException e) {
-            throw new InvalidWheelException(label, null, e.getMessage(), e);
+            throw new InvalidWheelException(name, null, e.getMessage(), e);
         }
-        return open(file, filename);
     }
 
     /** Opens and checks a wheel whose file is not named after it (a download in a temporary file). */

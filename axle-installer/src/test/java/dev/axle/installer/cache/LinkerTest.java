@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +116,27 @@ class LinkerTest {
         assertThat(inode(target("mod.py")).equals(inode(source))).isEqualTo(!clones);
         try (var files = Files.list(dir.resolve("env"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("mod.py");
+        }
+    }
+
+    @Test
+    void skipsTheCloneProbeOnlyWhereCpCannotClone() throws IOException {
+        Path source = source("mod.py", "x\n", "rw-r--r--");
+        List<Path> folders = new ArrayList<>(List.of(Files.createDirectories(dir.resolve("env"))));
+        Path shm = Path.of("/dev/shm"); // tmpfs, another file system than the temporary folder's
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            folders.add(Files.createTempDirectory(shm, "axle-linker-"));
+        }
+        try {
+            for (Path folder : folders) {
+                if (!Linker.mayClone(source, folder)) {
+                    assertThat(Linker.canClone(source, folder)).as("cp clones into %s", folder).isFalse();
+                }
+            }
+        } finally {
+            for (Path folder : folders.subList(1, folders.size())) {
+                Files.deleteIfExists(folder);
+            }
         }
     }
 
