@@ -2,11 +2,9 @@ package dev.axle.dist;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -14,8 +12,6 @@ import java.util.Objects;
  * and MD5 in lower-case hex, and the size in bytes.
  */
 public record Digests(String sha256, String md5, long size) {
-    private static final int BUFFER = 64 * 1024;
-
     public Digests {
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(md5, "md5");
@@ -33,25 +29,8 @@ public record Digests(String sha256, String md5, long size) {
 
     /** Reads {@code in} to its end and digests what it read; does not close it. */
     public static Digests of(InputStream in) throws IOException {
-        MessageDigest sha256 = digest("SHA-256");
-        MessageDigest md5 = digest("MD5");
-        byte[] buffer = new byte[BUFFER];
-        long size = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            sha256.update(buffer, 0, n);
-            md5.update(buffer, 0, n);
-            size += n;
-        }
-        HexFormat hex = HexFormat.of();
-        return new Digests(hex.formatHex(sha256.digest()), hex.formatHex(md5.digest()), size);
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256 and MD5.
-            throw new IllegalStateException(algorithm + " is not available", e);
-        }
+        DigestingOutputStream digesting = new DigestingOutputStream(OutputStream.nullOutputStream());
+        in.transferTo(digesting);
+        return digesting.digests();
     }
 }

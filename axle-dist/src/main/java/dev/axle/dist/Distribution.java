@@ -54,8 +54,17 @@ public record Distribution(String filename, DistributionKind kind, ProjectName n
      * @throws IOException when {@code file} cannot be read at all
      */
     public static Distribution inspect(Path file, String filename) throws IOException, DistributionException {
+        DistributionFilename.parse(filename); // a bad name is refused before the file is read
+        return inspect(file, filename, Digests.of(file));
+    }
+
+    /**
+     * As {@link #inspect(Path, String)}, with the file's digests already computed while it
+     * was written (see {@link DigestingOutputStream}), so that it is not read once more.
+     */
+    public static Distribution inspect(Path file, String filename, Digests digests)
+            throws IOException, DistributionException {
         DistributionFilename parsed = DistributionFilename.parse(filename);
-        Digests digests = Digests.of(file);
         MetadataEntry entry = switch (parsed.kind()) {
             case WHEEL -> WheelArchive.metadata(file, parsed, digests.size());
             case SDIST -> SdistArchive.metadata(file, parsed, digests.size());

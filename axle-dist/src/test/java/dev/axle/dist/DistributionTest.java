@@ -155,6 +155,22 @@ class DistributionTest {
     }
 
     @Test
+    void digestsComputedWhileWritingSpareASecondRead() throws Exception {
+        byte[] wheel = Files.readAllBytes(zip(dir.resolve("w"), wheelEntries(DIST_INFO, GOOD)));
+        Path copy = dir.resolve("upload.tmp");
+        Digests written;
+        try (DigestingOutputStream out = new DigestingOutputStream(Files.newOutputStream(copy))) {
+            out.write(wheel, 0, 10);
+            out.write(wheel[10]);
+            out.write(wheel, 11, wheel.length - 11);
+            written = out.digests();
+        }
+
+        assertThat(written).isEqualTo(Digests.of(copy));
+        assertThat(Distribution.inspect(copy, WHL, written)).isEqualTo(Distribution.inspect(copy, WHL));
+    }
+
+    @Test
     void distributionsAreValues() throws Exception {
         Path file = zip(dir.resolve("w"), wheelEntries(DIST_INFO, GOOD));
         Distribution a = Distribution.inspect(file, WHL);

@@ -13,6 +13,11 @@ final class Pythons {
     private Pythons() {}
 
     static Optional<Path> python3() {
+        return python3With("hashlib");
+    }
+
+    /** The first Python 3 found that can import {@code module}. */
+    static Optional<Path> python3With(String module) {
         List<Path> candidates = new ArrayList<>();
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
@@ -30,13 +35,13 @@ final class Pythons {
             }
         }
         candidates.add(Path.of("/usr/bin/python3"));
-        return candidates.stream().filter(Files::isExecutable).filter(Pythons::runs).findFirst();
+        return candidates.stream().filter(Files::isExecutable).filter(p -> imports(p, module)).findFirst();
     }
 
     /** A pyenv shim may point to nothing; only an interpreter that answers counts. */
-    private static boolean runs(Path python) {
+    private static boolean imports(Path python, String module) {
         try {
-            Process p = new ProcessBuilder(python.toString(), "-c", "import hashlib").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python.toString(), "-c", "import " + module).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0;
         } catch (java.io.IOException e) {
@@ -49,7 +54,18 @@ final class Pythons {
 
     /** Runs {@code command} and returns its standard output; fails the test when it exits non-zero. */
     static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return run(null, command);
+    }
+
+    /** Runs {@code command} in {@code dir} (null: the current folder). */
+    static String run(Path dir, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
+        pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
+        pb.environment().put("PIP_NO_INDEX", "1");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = p.waitFor();
         if (code != 0) {
