@@ -7,4 +7,9 @@
 # cache: 1.6 s with both compilers, 1.1 s with C1). The long work that needs the optimizing
 # compiler, unpacking big wheels into the cache (SHA-256), goes to a second JVM with the
 # default compilers: -Daxle.unpackProcess (UnpackProcess). AXLE_JAVA_OPTS can override both.
-axle_jvm_options="-XX:TieredStopAtLevel=1 -Daxle.unpackProcess=true"
+# `axle serve` runs for hours and serves many requests: it gets both compilers. The command
+# is $axle_command (the first argument), when the sourcing script sets it.
+case ${axle_command-} in
+  serve) axle_jvm_options="-Daxle.unpackProcess=true" ;;
+  *) axle_jvm_options="-XX:TieredStopAtLevel=1 -Daxle.unpackProcess=true" ;;
+esac

@@ -43,6 +43,8 @@ public final class Axle implements Runnable {
         all.put("check", CheckCommand::new);
         all.put("tree", TreeCommand::new);
         all.put("cache", CacheCommand::new);
+        all.put("publish", PublishCommand::new);
+        all.put("check-dist", CheckDistCommand::new);
         all.put("train-class-cache", TrainClassCacheCommand::new); // hidden: bin/axle's training run
         return Collections.unmodifiableMap(all);
     }

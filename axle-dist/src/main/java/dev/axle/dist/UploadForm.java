@@ -1,5 +1,7 @@
 package dev.axle.dist;
 
+import dev.axle.pep.MetadataField;
+import dev.axle.pep.RawMetadata;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,65 @@ public record UploadForm(Map<String, List<String>> fields) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         fields.forEach((k, v) -> lists.put(k, List.of(v)));
         return new UploadForm(lists);
+    }
+
+    /**
+     * The form twine sends to upload {@code distribution}: the action and protocol version,
+     * name, version, file type, Python version ({@code source} for an sdist, else the wheel's
+     * Python tag as the filename writes it), the digests axle can compute (sha256 and md5; the
+     * JDK has no BLAKE2, and Warehouse needs only one digest), and every core metadata field
+     * the file declares under its form name.
+     */
+    public static UploadForm of(Distribution distribution) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put(":action", List.of("file_upload"));
+        form.put("protocol_version", List.of("1"));
+        RawMetadata metadata = distribution.metadata();
+        form.put("metadata_version", metadata.string(MetadataField.METADATA_VERSION).stream().toList());
+        // As twine sends it: runs of other characters than letters, digits and dots as one hyphen.
+        form.put("name", List.of(metadata.string(MetadataField.NAME).orElse(distribution.name().toString())
+                .replaceAll("[^A-Za-z0-9.]+", "-")));
+        form.put("version", List.of(metadata.string(MetadataField.VERSION).orElse(distribution.version().toString())));
+        form.put("filetype", List.of(distribution.kind().filetype()));
+        form.put("pyversion", List.of(pythonTag(distribution)));
+        form.put("sha256_digest", List.of(distribution.digests().sha256()));
+        form.put("md5_digest", List.of(distribution.digests().md5()));
+        for (MetadataField field : MetadataField.values()) {
+            String name = formName(field);
+            if (form.containsKey(name) || !metadata.has(field)) {
+                continue;
+            }
+            List<String> values = switch (field.kind()) {
+                case SINGLE -> metadata.string(field).stream().toList();
+                case KEYWORDS -> List.of(String.join(",", metadata.list(field).orElse(List.of())));
+                case URLS -> metadata.projectUrls().orElse(Map.of()).entrySet().stream()
+                        .map(e -> e.getKey() + ", " + e.getValue()).toList();
+                default -> metadata.list(field).orElse(List.of());
+            };
+            if (!values.isEmpty()) {
+                form.put(name, values);
+            }
+        }
+        return new UploadForm(form);
+    }
+
+    /** A metadata field's name in the upload form: lower case with underscores, plural for a few, as twine names them. */
+    static String formName(MetadataField field) {
+        return switch (field) {
+            case CLASSIFIER -> "classifiers";
+            case PROVIDES_EXTRA -> "provides_extras";
+            case PROJECT_URL -> "project_urls";
+            default -> field.lowerName().replace('-', '_');
+        };
+    }
+
+    private static String pythonTag(Distribution distribution) {
+        if (distribution.kind() == DistributionKind.SDIST) {
+            return "source";
+        }
+        String[] parts = distribution.filename().substring(0, distribution.filename().length() - ".whl".length())
+                .split("-");
+        return parts[parts.length - 3];
     }
 
     /** The first non-empty value of {@code field}. */

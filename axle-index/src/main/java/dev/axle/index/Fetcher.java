@@ -70,17 +70,25 @@ final class Fetcher implements AutoCloseable {
         this.index = index;
         this.credentials = Credentials.of(index);
         this.cache = options.cache().map(HttpCache::new);
+        this.proxies = EnvironmentProxies.of(options.environment());
+        this.builder = clientBuilder(options, proxies);
+    }
+
+    /**
+     * An HTTP client builder as {@code options} ask: connect timeout, no redirects followed
+     * (the caller decides where credentials may go), the proxies, and the TLS trust.
+     */
+    static HttpClient.Builder clientBuilder(IndexOptions options, EnvironmentProxies proxies) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
-        this.proxies = EnvironmentProxies.of(options.environment());
         if (proxies.any()) {
             builder.proxy(proxies);
         }
         if (options.cert().isPresent() || !options.trustedHosts().isEmpty()) {
             builder.sslContext(TrustStore.context(options));
         }
-        this.builder = builder;
+        return builder;
     }
 
     private synchronized HttpClient client() {
