@@ -1,0 +1,521 @@
+package dev.axle.server.store;
+
+import dev.axle.pep.Version;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The {@link Store} in one SQLite file ({@code index.db}): WAL mode so readers never wait for
+ * the writer, one writer connection (transactions begin IMMEDIATE so another process, such as
+ * {@code axle token create} beside a running server, waits on the busy timeout instead of
+ * failing), a few reader connections. The SQL stays within what PostgreSQL also accepts.
+ */
+public final class SqliteStore implements Store {
+    private static final int READERS = 4;
+    private static final String FILE_COLUMNS = "index_name, project, version, filename, package_type, blob_key,"
+            + " sha256, md5, size, upload_time, requires_python, yanked, yanked_reason, metadata_sha256";
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+
+    private SqliteStore(Path file) throws SQLException {
+        this.file = file;
+        this.writer = connect(false);
+        for (int i = 0; i < READERS; i++) {
+            readers.add(connect(true));
+        }
+    }
+
+    /**
+     * Opens (creating when missing) the database at {@code file}, and the index {@code main}
+     * when there is no index yet.
+     */
+    public static SqliteStore open(Path file) {
+        try {
+            SqliteStore store = new SqliteStore(file);
+            store.createSchema();
+            return store;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the index database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect(boolean readOnly) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("transaction_mode", "IMMEDIATE");
+        properties.setProperty("busy_timeout", "30000");
+        properties.setProperty("journal_mode", "WAL");
+        // NORMAL is durable across a killed process in WAL mode; only a power cut may lose the last commits.
+        properties.setProperty("synchronous", "NORMAL");
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+        connection.setAutoCommit(readOnly);
+        return connection;
+    }
+
+    private void createSchema() {
+        write("create the schema", c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS indexes (name VARCHAR(64) PRIMARY KEY,"
+                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT)");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS serial (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS projects (index_name VARCHAR(64) NOT NULL,"
+                        + " name TEXT NOT NULL, display_name TEXT NOT NULL, last_serial BIGINT NOT NULL,"
+                        + " PRIMARY KEY (index_name, name))");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS releases (index_name VARCHAR(64) NOT NULL,"
+                        + " project TEXT NOT NULL, version TEXT NOT NULL, metadata TEXT NOT NULL,"
+                        + " created BIGINT NOT NULL, PRIMARY KEY (index_name, project, version))");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS files (index_name VARCHAR(64) NOT NULL,"
+                        + " project TEXT NOT NULL, version TEXT NOT NULL, filename TEXT NOT NULL,"
+                        + " package_type TEXT NOT NULL, blob_key TEXT NOT NULL, sha256 TEXT NOT NULL,"
+                        + " md5 TEXT NOT NULL, size BIGINT NOT NULL, upload_time BIGINT NOT NULL,"
+                        + " requires_python TEXT, yanked INTEGER NOT NULL, yanked_reason TEXT,"
+                        + " metadata_sha256 TEXT, PRIMARY KEY (index_name, filename))");
+                s.executeUpdate("CREATE INDEX IF NOT EXISTS files_by_project ON files (index_name, project)");
+                s.executeUpdate("CREATE INDEX IF NOT EXISTS files_by_blob ON files (blob_key)");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS tokens (index_name VARCHAR(64) NOT NULL,"
+                        + " name TEXT NOT NULL, secret_hash TEXT NOT NULL UNIQUE, created BIGINT NOT NULL,"
+                        + " PRIMARY KEY (index_name, name))");
+                s.executeUpdate("INSERT INTO serial (id, value) VALUES (1, 0) ON CONFLICT DO NOTHING");
+            }
+            try (ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM indexes")) {
+                r.next();
+                if (r.getLong(1) == 0) {
+                    saveIndex(c, IndexConfig.of("main"));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<IndexConfig> indexes() {
+        return read("list the indexes", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT name, bases, merge_bases, upstream FROM indexes"
+                    + " ORDER BY name")) {
+                return all(s, SqliteStore::indexConfig);
+            }
+        });
+    }
+
+    @Override
+    public Optional<IndexConfig> index(String name) {
+        return read("read index " + name, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT name, bases, merge_bases, upstream FROM indexes"
+                    + " WHERE name = ?")) {
+                s.setString(1, name);
+                return first(s, SqliteStore::indexConfig);
+            }
+        });
+    }
+
+    private static IndexConfig indexConfig(ResultSet r) throws SQLException {
+        String bases = r.getString(2);
+        String upstream = r.getString(4);
+        return new IndexConfig(r.getString(1), bases.isEmpty() ? List.of() : Arrays.asList(bases.split(",")),
+                r.getInt(3) != 0, Optional.ofNullable(upstream).map(URI::create));
+    }
+
+    @Override
+    public void saveIndex(IndexConfig config) {
+        write("save index " + config.name(), c -> {
+            saveIndex(c, config);
+            bumpSerial(c);
+            return null;
+        });
+    }
+
+    private static void saveIndex(Connection c, IndexConfig config) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO indexes (name, bases, merge_bases, upstream)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET bases = excluded.bases,"
+                + " merge_bases = excluded.merge_bases, upstream = excluded.upstream")) {
+            s.setString(1, config.name());
+            s.setString(2, String.join(",", config.bases()));
+            s.setInt(3, config.merge() ? 1 : 0);
+            s.setString(4, config.upstream().map(URI::toString).orElse(null));
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public long serial() {
+        return read("read the serial", SqliteStore::serial);
+    }
+
+    private static long serial(Connection c) throws SQLException {
+        try (ResultSet r = c.createStatement().executeQuery("SELECT value FROM serial WHERE id = 1")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static long bumpSerial(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE serial SET value = value + 1 WHERE id = 1");
+        }
+        return serial(c);
+    }
+
+    @Override
+    public List<Project> projects(String index) {
+        return read("list the projects of " + index, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, display_name, last_serial"
+                    + " FROM projects WHERE index_name = ? ORDER BY name")) {
+                s.setString(1, index);
+                return all(s, SqliteStore::project);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Project> project(String index, String name) {
+        return read("read project " + name + " on " + index, c -> project(c, index, name));
+    }
+
+    private static Optional<Project> project(Connection c, String index, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, display_name, last_serial"
+                + " FROM projects WHERE index_name = ? AND name = ?")) {
+            s.setString(1, index);
+            s.setString(2, name);
+            return first(s, SqliteStore::project);
+        }
+    }
+
+    private static Project project(ResultSet r) throws SQLException {
+        return new Project(r.getString(1), r.getString(2), r.getString(3), r.getLong(4));
+    }
+
+    @Override
+    public List<StoredFile> files(String index, String project) {
+        return read("list the files of " + project + " on " + index, c -> files(c, index, project));
+    }
+
+    private static List<StoredFile> files(Connection c, String index, String project) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS
+                + " FROM files WHERE index_name = ? AND project = ? ORDER BY filename")) {
+            s.setString(1, index);
+            s.setString(2, project);
+            List<StoredFile> files = new ArrayList<>(all(s, SqliteStore::storedFile));
+            files.sort((a, b) -> Version.parse(a.version()).compareTo(Version.parse(b.version())));
+            return files;
+        }
+    }
+
+    @Override
+    public Optional<StoredFile> file(String index, String filename) {
+        return read("read file " + filename + " on " + index, c -> file(c, index, filename));
+    }
+
+    private static Optional<StoredFile> file(Connection c, String index, String filename) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS
+                + " FROM files WHERE index_name = ? AND filename = ?")) {
+            s.setString(1, index);
+            s.setString(2, filename);
+            return first(s, SqliteStore::storedFile);
+        }
+    }
+
+    private static StoredFile storedFile(ResultSet r) throws SQLException {
+        return new StoredFile(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getString(7), r.getString(8), r.getLong(9), instant(r.getLong(10)),
+                Optional.ofNullable(r.getString(11)), r.getInt(12) != 0, Optional.ofNullable(r.getString(13)),
+                Optional.ofNullable(r.getString(14)));
+    }
+
+    @Override
+    public List<Release> releases(String index, String project) {
+        return read("list the releases of " + project + " on " + index, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT index_name, project, version, metadata, created"
+                    + " FROM releases WHERE index_name = ? AND project = ? ORDER BY created, version")) {
+                s.setString(1, index);
+                s.setString(2, project);
+                return all(s, r -> new Release(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        instant(r.getLong(5))));
+            }
+        });
+    }
+
+    @Override
+    public AddResult addFile(StoredFile file, String displayName, String metadata) {
+        return write("add " + file.filename() + " to " + file.index(), c -> {
+            Optional<StoredFile> existing = file(c, file.index(), file.filename());
+            if (existing.isPresent()) {
+                return new AddResult.Exists(existing.get());
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO files (" + FILE_COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, file.index());
+                s.setString(2, file.project());
+                s.setString(3, file.version());
+                s.setString(4, file.filename());
+                s.setString(5, file.packageType());
+                s.setString(6, file.blobKey());
+                s.setString(7, file.sha256());
+                s.setString(8, file.md5());
+                s.setLong(9, file.size());
+                s.setLong(10, micros(file.uploadTime()));
+                s.setString(11, file.requiresPython().orElse(null));
+                s.setInt(12, file.yanked() ? 1 : 0);
+                s.setString(13, file.yankedReason().orElse(null));
+                s.setString(14, file.metadataSha256().orElse(null));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO releases (index_name, project, version,"
+                    + " metadata, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                s.setString(1, file.index());
+                s.setString(2, file.project());
+                s.setString(3, file.version());
+                s.setString(4, metadata);
+                s.setLong(5, micros(file.uploadTime()));
+                s.executeUpdate();
+            }
+            long serial = bumpSerial(c);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO projects (index_name, name, display_name,"
+                    + " last_serial) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                s.setString(1, file.index());
+                s.setString(2, file.project());
+                s.setString(3, displayName);
+                s.setLong(4, serial);
+                s.executeUpdate();
+            }
+            touchProject(c, file.index(), file.project(), serial);
+            return new AddResult.Added(serial);
+        });
+    }
+
+    private static void touchProject(Connection c, String index, String project, long serial) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE projects SET last_serial = ?"
+                + " WHERE index_name = ? AND name = ?")) {
+            s.setLong(1, serial);
+            s.setString(2, index);
+            s.setString(3, project);
+            s.executeUpdate();
+        }
+    }
+
+    /** The files of a release (versions compared as PEP 440 versions), or the one named {@code filename}. */
+    private static List<StoredFile> releaseFiles(Connection c, String index, String project, String version,
+            Optional<String> filename) throws SQLException {
+        Version wanted = Version.parse(version);
+        return files(c, index, project).stream()
+                .filter(f -> Version.parse(f.version()).equals(wanted))
+                .filter(f -> filename.isEmpty() || filename.get().equals(f.filename()))
+                .toList();
+    }
+
+    @Override
+    public int setYanked(String index, String project, String version, Optional<String> filename, boolean yanked,
+            Optional<String> reason) {
+        return write((yanked ? "yank " : "unyank ") + project + " " + version + " on " + index, c -> {
+            List<StoredFile> files = releaseFiles(c, index, project, version, filename);
+            try (PreparedStatement s = c.prepareStatement("UPDATE files SET yanked = ?, yanked_reason = ?"
+                    + " WHERE index_name = ? AND filename = ?")) {
+                for (StoredFile f : files) {
+                    s.setInt(1, yanked ? 1 : 0);
+                    s.setString(2, yanked ? reason.orElse(null) : null);
+                    s.setString(3, index);
+                    s.setString(4, f.filename());
+                    s.executeUpdate();
+                }
+            }
+            if (!files.isEmpty()) {
+                touchProject(c, index, project, bumpSerial(c));
+            }
+            return files.size();
+        });
+    }
+
+    @Override
+    public List<StoredFile> delete(String index, String project, String version, Optional<String> filename) {
+        return write("delete " + project + " " + version + " on " + index, c -> {
+            List<StoredFile> files = releaseFiles(c, index, project, version, filename);
+            if (files.isEmpty()) {
+                return files;
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM files WHERE index_name = ? AND filename = ?")) {
+                for (StoredFile f : files) {
+                    s.setString(1, index);
+                    s.setString(2, f.filename());
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM releases WHERE index_name = ? AND project = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM files f WHERE f.index_name = releases.index_name"
+                    + " AND f.project = releases.project AND f.version = releases.version)")) {
+                s.setString(1, index);
+                s.setString(2, project);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM projects WHERE index_name = ? AND name = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM files f WHERE f.index_name = projects.index_name"
+                    + " AND f.project = projects.name)")) {
+                s.setString(1, index);
+                s.setString(2, project);
+                s.executeUpdate();
+            }
+            touchProject(c, index, project, bumpSerial(c));
+            return files;
+        });
+    }
+
+    @Override
+    public boolean blobReferenced(String blobKey) {
+        return read("look up blob " + blobKey, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM files WHERE blob_key = ?")) {
+                s.setString(1, blobKey);
+                return first(s, r -> true).isPresent();
+            }
+        });
+    }
+
+    @Override
+    public void addToken(String index, String name, String secretHash) {
+        write("add token " + name + " to " + index, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO tokens (index_name, name, secret_hash, created)"
+                    + " VALUES (?, ?, ?, ?)")) {
+                s.setString(1, index);
+                s.setString(2, name);
+                s.setString(3, secretHash);
+                s.setLong(4, micros(Instant.now()));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Token> tokenByHash(String secretHash) {
+        return read("look up a token", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, created FROM tokens"
+                    + " WHERE secret_hash = ?")) {
+                s.setString(1, secretHash);
+                return first(s, SqliteStore::token);
+            }
+        });
+    }
+
+    @Override
+    public List<Token> tokens(String index) {
+        return read("list the tokens of " + index, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, created FROM tokens"
+                    + " WHERE index_name = ? ORDER BY name")) {
+                s.setString(1, index);
+                return all(s, SqliteStore::token);
+            }
+        });
+    }
+
+    private static Token token(ResultSet r) throws SQLException {
+        return new Token(r.getString(1), r.getString(2), instant(r.getLong(3)));
+    }
+
+    @Override
+    public boolean revokeToken(String index, String name) {
+        return write("revoke token " + name + " of " + index, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM tokens WHERE index_name = ? AND name = ?")) {
+                s.setString(1, index);
+                s.setString(2, name);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        writing.lock();
+        try {
+            writer.close();
+            for (Connection c : readers) {
+                c.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    private interface Row<T> {
+        T of(ResultSet r) throws SQLException;
+    }
+
+    private <T> T read(String what, Work<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted waiting to " + what, e);
+        }
+        try {
+            return work.on(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    private <T> T write(String what, Work<T> work) {
+        writing.lock();
+        try {
+            try {
+                T result = work.on(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private static <T> List<T> all(PreparedStatement s, Row<T> row) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                rows.add(row.of(r));
+            }
+        }
+        return rows;
+    }
+
+    private static <T> Optional<T> first(PreparedStatement s, Row<T> row) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(row.of(r)) : Optional.empty();
+        }
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+}
