@@ -95,11 +95,8 @@ public final class SqliteStore implements Store {
                         + " PRIMARY KEY (index_name, name))");
                 s.executeUpdate("INSERT INTO serial (id, value) VALUES (1, 0) ON CONFLICT DO NOTHING");
             }
-            try (ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM indexes")) {
-                r.next();
-                if (r.getLong(1) == 0) {
-                    saveIndex(c, IndexConfig.of("main"));
-                }
+            if (first(c, "SELECT name FROM indexes", r -> r.getString(1)).isEmpty()) {
+                saveIndex(c, IndexConfig.of("main"));
             }
             return null;
         });
@@ -107,23 +104,14 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<IndexConfig> indexes() {
-        return read("list the indexes", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT name, bases, merge_bases, upstream FROM indexes"
-                    + " ORDER BY name")) {
-                return all(s, SqliteStore::indexConfig);
-            }
-        });
+        return read("list the indexes", c -> all(c, "SELECT name, bases, merge_bases, upstream FROM indexes"
+                + " ORDER BY name", SqliteStore::indexConfig));
     }
 
     @Override
     public Optional<IndexConfig> index(String name) {
-        return read("read index " + name, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT name, bases, merge_bases, upstream FROM indexes"
-                    + " WHERE name = ?")) {
-                s.setString(1, name);
-                return first(s, SqliteStore::indexConfig);
-            }
-        });
+        return read("read index " + name, c -> first(c, "SELECT name, bases, merge_bases, upstream FROM indexes"
+                + " WHERE name = ?", SqliteStore::indexConfig, name));
     }
 
     private static IndexConfig indexConfig(ResultSet r) throws SQLException {
@@ -143,15 +131,10 @@ public final class SqliteStore implements Store {
     }
 
     private static void saveIndex(Connection c, IndexConfig config) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO indexes (name, bases, merge_bases, upstream)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET bases = excluded.bases,"
-                + " merge_bases = excluded.merge_bases, upstream = excluded.upstream")) {
-            s.setString(1, config.name());
-            s.setString(2, String.join(",", config.bases()));
-            s.setInt(3, config.merge() ? 1 : 0);
-            s.setString(4, config.upstream().map(URI::toString).orElse(null));
-            s.executeUpdate();
-        }
+        update(c, "INSERT INTO indexes (name, bases, merge_bases, upstream) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET bases = excluded.bases, merge_bases = excluded.merge_bases,"
+                + " upstream = excluded.upstream", config.name(), String.join(",", config.bases()),
+                config.merge() ? 1 : 0, config.upstream().map(URI::toString).orElse(null));
     }
 
     @Override
@@ -160,42 +143,24 @@ public final class SqliteStore implements Store {
     }
 
     private static long serial(Connection c) throws SQLException {
-        try (ResultSet r = c.createStatement().executeQuery("SELECT value FROM serial WHERE id = 1")) {
-            r.next();
-            return r.getLong(1);
-        }
+        return first(c, "SELECT value FROM serial WHERE id = 1", r -> r.getLong(1)).orElseThrow();
     }
 
     private static long bumpSerial(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE serial SET value = value + 1 WHERE id = 1");
-        }
+        update(c, "UPDATE serial SET value = value + 1 WHERE id = 1");
         return serial(c);
     }
 
     @Override
     public List<Project> projects(String index) {
-        return read("list the projects of " + index, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, display_name, last_serial"
-                    + " FROM projects WHERE index_name = ? ORDER BY name")) {
-                s.setString(1, index);
-                return all(s, SqliteStore::project);
-            }
-        });
+        return read("list the projects of " + index, c -> all(c, "SELECT index_name, name, display_name,"
+                + " last_serial FROM projects WHERE index_name = ? ORDER BY name", SqliteStore::project, index));
     }
 
     @Override
     public Optional<Project> project(String index, String name) {
-        return read("read project " + name + " on " + index, c -> project(c, index, name));
-    }
-
-    private static Optional<Project> project(Connection c, String index, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, display_name, last_serial"
-                + " FROM projects WHERE index_name = ? AND name = ?")) {
-            s.setString(1, index);
-            s.setString(2, name);
-            return first(s, SqliteStore::project);
-        }
+        return read("read project " + name + " on " + index, c -> first(c, "SELECT index_name, name, display_name,"
+                + " last_serial FROM projects WHERE index_name = ? AND name = ?", SqliteStore::project, index, name));
     }
 
     private static Project project(ResultSet r) throws SQLException {
@@ -208,14 +173,11 @@ public final class SqliteStore implements Store {
     }
 
     private static List<StoredFile> files(Connection c, String index, String project) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS
-                + " FROM files WHERE index_name = ? AND project = ? ORDER BY filename")) {
-            s.setString(1, index);
-            s.setString(2, project);
-            List<StoredFile> files = new ArrayList<>(all(s, SqliteStore::storedFile));
-            files.sort((a, b) -> Version.parse(a.version()).compareTo(Version.parse(b.version())));
-            return files;
-        }
+        List<StoredFile> files = new ArrayList<>(all(c, "SELECT " + FILE_COLUMNS
+                + " FROM files WHERE index_name = ? AND project = ? ORDER BY filename", SqliteStore::storedFile,
+                index, project));
+        files.sort((a, b) -> Version.parse(a.version()).compareTo(Version.parse(b.version())));
+        return files;
     }
 
     @Override
@@ -224,12 +186,8 @@ public final class SqliteStore implements Store {
     }
 
     private static Optional<StoredFile> file(Connection c, String index, String filename) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS
-                + " FROM files WHERE index_name = ? AND filename = ?")) {
-            s.setString(1, index);
-            s.setString(2, filename);
-            return first(s, SqliteStore::storedFile);
-        }
+        return first(c, "SELECT " + FILE_COLUMNS + " FROM files WHERE index_name = ? AND filename = ?",
+                SqliteStore::storedFile, index, filename);
     }
 
     private static StoredFile storedFile(ResultSet r) throws SQLException {
@@ -241,15 +199,10 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<Release> releases(String index, String project) {
-        return read("list the releases of " + project + " on " + index, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT index_name, project, version, metadata, created"
-                    + " FROM releases WHERE index_name = ? AND project = ? ORDER BY created, version")) {
-                s.setString(1, index);
-                s.setString(2, project);
-                return all(s, r -> new Release(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        instant(r.getLong(5))));
-            }
-        });
+        return read("list the releases of " + project + " on " + index, c -> all(c, "SELECT index_name, project,"
+                + " version, metadata, created FROM releases WHERE index_name = ? AND project = ?"
+                + " ORDER BY created, version", r -> new Release(r.getString(1), r.getString(2), r.getString(3),
+                        r.getString(4), instant(r.getLong(5))), index, project));
     }
 
     @Override
@@ -259,55 +212,24 @@ public final class SqliteStore implements Store {
             if (existing.isPresent()) {
                 return new AddResult.Exists(existing.get());
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO files (" + FILE_COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, file.index());
-                s.setString(2, file.project());
-                s.setString(3, file.version());
-                s.setString(4, file.filename());
-                s.setString(5, file.packageType());
-                s.setString(6, file.blobKey());
-                s.setString(7, file.sha256());
-                s.setString(8, file.md5());
-                s.setLong(9, file.size());
-                s.setLong(10, micros(file.uploadTime()));
-                s.setString(11, file.requiresPython().orElse(null));
-                s.setInt(12, file.yanked() ? 1 : 0);
-                s.setString(13, file.yankedReason().orElse(null));
-                s.setString(14, file.metadataSha256().orElse(null));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO releases (index_name, project, version,"
-                    + " metadata, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                s.setString(1, file.index());
-                s.setString(2, file.project());
-                s.setString(3, file.version());
-                s.setString(4, metadata);
-                s.setLong(5, micros(file.uploadTime()));
-                s.executeUpdate();
-            }
+            update(c, "INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    file.index(), file.project(), file.version(), file.filename(), file.packageType(),
+                    file.blobKey(), file.sha256(), file.md5(), file.size(), micros(file.uploadTime()),
+                    file.requiresPython().orElse(null), file.yanked() ? 1 : 0, file.yankedReason().orElse(null),
+                    file.metadataSha256().orElse(null));
+            update(c, "INSERT INTO releases (index_name, project, version, metadata, created) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", file.index(), file.project(), file.version(), metadata,
+                    micros(file.uploadTime()));
             long serial = bumpSerial(c);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO projects (index_name, name, display_name,"
-                    + " last_serial) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                s.setString(1, file.index());
-                s.setString(2, file.project());
-                s.setString(3, displayName);
-                s.setLong(4, serial);
-                s.executeUpdate();
-            }
+            update(c, "INSERT INTO projects (index_name, name, display_name, last_serial) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", file.index(), file.project(), displayName, serial);
             touchProject(c, file.index(), file.project(), serial);
             return new AddResult.Added(serial);
         });
     }
 
     private static void touchProject(Connection c, String index, String project, long serial) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE projects SET last_serial = ?"
-                + " WHERE index_name = ? AND name = ?")) {
-            s.setLong(1, serial);
-            s.setString(2, index);
-            s.setString(3, project);
-            s.executeUpdate();
-        }
+        update(c, "UPDATE projects SET last_serial = ? WHERE index_name = ? AND name = ?", serial, index, project);
     }
 
     /** The files of a release (versions compared as PEP 440 versions), or the one named {@code filename}. */
@@ -325,15 +247,9 @@ public final class SqliteStore implements Store {
             Optional<String> reason) {
         return write((yanked ? "yank " : "unyank ") + project + " " + version + " on " + index, c -> {
             List<StoredFile> files = releaseFiles(c, index, project, version, filename);
-            try (PreparedStatement s = c.prepareStatement("UPDATE files SET yanked = ?, yanked_reason = ?"
-                    + " WHERE index_name = ? AND filename = ?")) {
-                for (StoredFile f : files) {
-                    s.setInt(1, yanked ? 1 : 0);
-                    s.setString(2, yanked ? reason.orElse(null) : null);
-                    s.setString(3, index);
-                    s.setString(4, f.filename());
-                    s.executeUpdate();
-                }
+            for (StoredFile f : files) {
+                update(c, "UPDATE files SET yanked = ?, yanked_reason = ? WHERE index_name = ? AND filename = ?",
+                        yanked ? 1 : 0, yanked ? reason.orElse(null) : null, index, f.filename());
             }
             if (!files.isEmpty()) {
                 touchProject(c, index, project, bumpSerial(c));
@@ -349,27 +265,14 @@ public final class SqliteStore implements Store {
             if (files.isEmpty()) {
                 return files;
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM files WHERE index_name = ? AND filename = ?")) {
-                for (StoredFile f : files) {
-                    s.setString(1, index);
-                    s.setString(2, f.filename());
-                    s.executeUpdate();
-                }
+            for (StoredFile f : files) {
+                update(c, "DELETE FROM files WHERE index_name = ? AND filename = ?", index, f.filename());
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM releases WHERE index_name = ? AND project = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM files f WHERE f.index_name = releases.index_name"
-                    + " AND f.project = releases.project AND f.version = releases.version)")) {
-                s.setString(1, index);
-                s.setString(2, project);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM projects WHERE index_name = ? AND name = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM files f WHERE f.index_name = projects.index_name"
-                    + " AND f.project = projects.name)")) {
-                s.setString(1, index);
-                s.setString(2, project);
-                s.executeUpdate();
-            }
+            update(c, "DELETE FROM releases WHERE index_name = ? AND project = ? AND NOT EXISTS (SELECT 1 FROM files f"
+                    + " WHERE f.index_name = releases.index_name AND f.project = releases.project"
+                    + " AND f.version = releases.version)", index, project);
+            update(c, "DELETE FROM projects WHERE index_name = ? AND name = ? AND NOT EXISTS (SELECT 1 FROM files f"
+                    + " WHERE f.index_name = projects.index_name AND f.project = projects.name)", index, project);
             touchProject(c, index, project, bumpSerial(c));
             return files;
         });
@@ -377,49 +280,26 @@ public final class SqliteStore implements Store {
 
     @Override
     public boolean blobReferenced(String blobKey) {
-        return read("look up blob " + blobKey, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM files WHERE blob_key = ?")) {
-                s.setString(1, blobKey);
-                return first(s, r -> true).isPresent();
-            }
-        });
+        return read("look up blob " + blobKey,
+                c -> first(c, "SELECT 1 FROM files WHERE blob_key = ?", r -> true, blobKey).isPresent());
     }
 
     @Override
     public void addToken(String index, String name, String secretHash) {
-        write("add token " + name + " to " + index, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO tokens (index_name, name, secret_hash, created)"
-                    + " VALUES (?, ?, ?, ?)")) {
-                s.setString(1, index);
-                s.setString(2, name);
-                s.setString(3, secretHash);
-                s.setLong(4, micros(Instant.now()));
-                s.executeUpdate();
-            }
-            return null;
-        });
+        write("add token " + name + " to " + index, c -> update(c, "INSERT INTO tokens (index_name, name,"
+                + " secret_hash, created) VALUES (?, ?, ?, ?)", index, name, secretHash, micros(Instant.now())));
     }
 
     @Override
     public Optional<Token> tokenByHash(String secretHash) {
-        return read("look up a token", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, created FROM tokens"
-                    + " WHERE secret_hash = ?")) {
-                s.setString(1, secretHash);
-                return first(s, SqliteStore::token);
-            }
-        });
+        return read("look up a token", c -> first(c, "SELECT index_name, name, created FROM tokens"
+                + " WHERE secret_hash = ?", SqliteStore::token, secretHash));
     }
 
     @Override
     public List<Token> tokens(String index) {
-        return read("list the tokens of " + index, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT index_name, name, created FROM tokens"
-                    + " WHERE index_name = ? ORDER BY name")) {
-                s.setString(1, index);
-                return all(s, SqliteStore::token);
-            }
-        });
+        return read("list the tokens of " + index, c -> all(c, "SELECT index_name, name, created FROM tokens"
+                + " WHERE index_name = ? ORDER BY name", SqliteStore::token, index));
     }
 
     private static Token token(ResultSet r) throws SQLException {
@@ -428,13 +308,8 @@ public final class SqliteStore implements Store {
 
     @Override
     public boolean revokeToken(String index, String name) {
-        return write("revoke token " + name + " of " + index, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM tokens WHERE index_name = ? AND name = ?")) {
-                s.setString(1, index);
-                s.setString(2, name);
-                return s.executeUpdate() > 0;
-            }
-        });
+        return write("revoke token " + name + " of " + index,
+                c -> update(c, "DELETE FROM tokens WHERE index_name = ? AND name = ?", index, name) > 0);
     }
 
     @Override
@@ -495,20 +370,35 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static <T> List<T> all(PreparedStatement s, Row<T> row) throws SQLException {
-        List<T> rows = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
+    private static <T> List<T> all(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, parameters); ResultSet r = s.executeQuery()) {
+            List<T> rows = new ArrayList<>();
             while (r.next()) {
                 rows.add(row.of(r));
             }
+            return rows;
         }
-        return rows;
     }
 
-    private static <T> Optional<T> first(PreparedStatement s, Row<T> row) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
+    private static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, parameters); ResultSet r = s.executeQuery()) {
             return r.next() ? Optional.of(row.of(r)) : Optional.empty();
         }
+    }
+
+    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, parameters)) {
+            return s.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
     }
 
     private static long micros(Instant instant) {
