@@ -73,7 +73,7 @@ final class Exchange {
         String etag = '"' + sha256(body).substring(0, 32) + '"';
         headers().put(HttpHeader.ETAG, etag);
         headers().put(HttpHeader.CACHE_CONTROL, PAGE_CACHE);
-        headers().put(HttpHeader.VARY, "Accept, Accept-Encoding");
+        headers().put(HttpHeader.VARY, "Accept");
         if (matches(header(HttpHeader.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.write(true, null, callback);
