@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /** The JDK's HTTP client against the server under test; redirects are not followed. */
 final class Http {
+    static final String SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private Http() {}
@@ -24,6 +26,11 @@ final class Http {
             request.header(headers[i], headers[i + 1]);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A JSON document: the simple API's when the server negotiates. */
+    static com.fasterxml.jackson.databind.JsonNode json(URI base, String path) throws IOException, InterruptedException {
+        return JSON.readTree(get(base, path, "Accept", SIMPLE_JSON).body());
     }
 
     static HttpResponse<byte[]> bytes(URI base, String path, String... headers) throws IOException, InterruptedException {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The read side over HTTP (JDK client): negotiation, both formats, caching, ranges, escaping, the JSON API. */
 class SimpleApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
+    private static final ObjectMapper JSON = Http.JSON;
+    private static final String SIMPLE_JSON = Http.SIMPLE_JSON;
 
     @TempDir
     Path temp;
