@@ -73,10 +73,13 @@ final class Pythons {
         return dir.resolve("bin/python");
     }
 
-    /** The environment pip runs in: no user configuration, no version check. */
-    static Map<String, String> pipEnvironment() {
+    /**
+     * The environment pip runs in: no user configuration, no version check, a cache of the test's
+     * own (PIP_NO_CACHE_DIR breaks pip 18).
+     */
+    static Map<String, String> pipEnvironment(Path cache) {
         return Map.of("PIP_CONFIG_FILE", "/dev/null", "PIP_DISABLE_PIP_VERSION_CHECK", "1",
-                "PIP_NO_CACHE_DIR", "1", "PYTHONDONTWRITEBYTECODE", "1");
+                "PIP_CACHE_DIR", cache.toString(), "PYTHONDONTWRITEBYTECODE", "1");
     }
 
     static List<String> list(String... items) {
