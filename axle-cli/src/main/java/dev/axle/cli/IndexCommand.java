@@ -2,6 +2,7 @@ package dev.axle.cli;
 
 import dev.axle.server.ServerRoot;
 import dev.axle.server.store.IndexConfig;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,15 @@ final class IndexCommand implements Runnable {
                 + " taking them from the first that has the project.")
         boolean merge;
 
+        @Option(names = "--upstream", paramLabel = "URL", description = "Make it a proxy index of this simple API"
+                + " (such as https://pypi.org/simple/): listings fetched on demand and kept a while, files kept.")
+        URI upstream;
+
+        @Option(names = "--allow", paramLabel = "NAME", description = "A project a proxy index may take from its"
+                + " upstream (a normalized name; a trailing * matches any rest); repeatable; none allows all. A"
+                + " name on a private index of the same chain is never taken from upstream.")
+        List<String> allow = new ArrayList<>();
+
         @Spec
         CommandSpec spec;
 
@@ -50,7 +60,10 @@ final class IndexCommand implements Runnable {
         public Integer call() throws Exception {
             IndexConfig config;
             try {
-                config = new IndexConfig(name, bases, merge, Optional.empty());
+                if (upstream != null && !List.of("http", "https").contains(String.valueOf(upstream.getScheme()))) {
+                    throw new IllegalArgumentException("--upstream " + upstream + " is not an http(s) URL");
+                }
+                config = new IndexConfig(name, bases, merge, Optional.ofNullable(upstream), allow);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -62,10 +75,17 @@ final class IndexCommand implements Runnable {
                 }
                 served.store().saveIndex(config);
             }
-            spec.commandLine().getOut().println("Index '" + name + "'" + (bases.isEmpty() ? ""
-                    : " with bases " + String.join(", ", bases) + (merge ? " (merged)" : "")));
+            spec.commandLine().getOut().println("Index '" + name + "'" + describe(config));
             return 0;
         }
+    }
+
+    static String describe(IndexConfig c) {
+        if (c.upstream().isPresent()) {
+            return ": proxy of " + c.upstream().get() + (c.allow().isEmpty() ? "" : ", allowing "
+                    + String.join(", ", c.allow()));
+        }
+        return c.bases().isEmpty() ? "" : ": bases " + String.join(", ", c.bases()) + (c.merge() ? " (merged)" : "");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the indexes and their bases.")
@@ -80,8 +100,7 @@ final class IndexCommand implements Runnable {
         public Integer call() throws Exception {
             try (ServerRoot served = root.open()) {
                 for (IndexConfig c : served.store().indexes()) {
-                    spec.commandLine().getOut().println(c.name() + (c.bases().isEmpty() ? ""
-                            : "\tbases: " + String.join(", ", c.bases()) + (c.merge() ? " (merged)" : "")));
+                    spec.commandLine().getOut().println(c.name() + describe(c));
                 }
             }
             return 0;

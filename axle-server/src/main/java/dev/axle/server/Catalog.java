@@ -22,9 +22,12 @@ import java.util.TreeMap;
  */
 public final class Catalog {
     private final Store store;
+    private final Upstreams upstreams;
 
-    public Catalog(Store store) {
+    /** A catalog of {@code store}'s indexes; proxy indexes fetch through {@code upstreams}. */
+    public Catalog(Store store, Upstreams upstreams) {
         this.store = store;
+        this.upstreams = upstreams;
     }
 
     /** A project as an index shows it. {@code lastSerial} is the latest of the indexes it comes from. */
@@ -52,7 +55,10 @@ public final class Catalog {
         }
     }
 
-    /** The projects an index shows, by normalized name (the first index of the chain spells the name). */
+    /**
+     * The projects an index shows, by normalized name (the first index of the chain spells the
+     * name); of a proxy index, those fetched so far.
+     */
     public List<Project> projects(String index) {
         Map<String, Project> projects = new TreeMap<>();
         for (IndexConfig member : chain(index)) {
@@ -63,18 +69,32 @@ public final class Catalog {
         return List.copyOf(projects.values());
     }
 
-    /** A project as {@code index} shows it, or empty when no index of the chain has it. */
-    public Optional<ProjectView> project(String index, String name) {
+    /**
+     * A project as {@code index} shows it, or empty when no index of the chain has it. A proxy
+     * index of the chain is asked only for names it allows, and never for a name that a
+     * private index of the chain has (no dependency confusion).
+     *
+     * @throws Upstreams.UpstreamException when a proxy's upstream fails and nothing is kept
+     */
+    public Optional<ProjectView> project(String index, String name) throws Upstreams.UpstreamException {
         List<IndexConfig> chain = chain(index);
         if (chain.isEmpty()) {
             return Optional.empty();
         }
         boolean merge = chain.getFirst().merge();
+        boolean privateName = chain.stream().filter(m -> m.upstream().isEmpty())
+                .anyMatch(m -> store.project(m.name(), name).isPresent());
         Map<String, StoredFile> files = new LinkedHashMap<>();
         Map<String, Release> releases = new LinkedHashMap<>();
         Project first = null;
         long lastSerial = 0;
         for (IndexConfig member : chain) {
+            if (member.upstream().isPresent()) {
+                if (privateName || !member.allows(name)) {
+                    continue;
+                }
+                upstreams.refresh(member, name);
+            }
             Optional<Project> project = store.project(member.name(), name);
             if (project.isEmpty()) {
                 continue;
@@ -102,9 +122,4 @@ public final class Catalog {
                 List.copyOf(releases.values())));
     }
 
-    /** The file named {@code filename} that {@code index} shows for {@code project}. */
-    public Optional<StoredFile> file(String index, String project, String filename) {
-        return project(index, project).flatMap(p -> p.files().stream()
-                .filter(f -> f.filename().equals(filename)).findFirst());
-    }
 }

@@ -3,10 +3,12 @@ package dev.axle.server.http;
 import dev.axle.pep.ProjectName;
 import dev.axle.server.Catalog;
 import dev.axle.server.Catalog.ProjectView;
+import dev.axle.server.Upstreams;
 import dev.axle.server.blob.BlobStore;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Store;
 import dev.axle.server.store.StoredFile;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +32,16 @@ public final class Routes extends Handler.Abstract {
 
     private final Store store;
     private final Catalog catalog;
+    private final Upstreams upstreams;
     private final Metrics metrics = new Metrics();
     private final FileResponses files;
     private final Upload upload;
     private final Management management;
 
-    public Routes(Store store, BlobStore blobs, ByteBufferPool pool) {
+    public Routes(Store store, BlobStore blobs, Upstreams upstreams, ByteBufferPool pool) {
         this.store = store;
-        this.catalog = new Catalog(store);
+        this.upstreams = upstreams;
+        this.catalog = new Catalog(store, upstreams);
         this.files = new FileResponses(blobs, new ByteBufferPool.Sized(pool, true, 64 * 1024), metrics);
         this.upload = new Upload(store, blobs, metrics);
         this.management = new Management(store, blobs);
@@ -49,6 +53,11 @@ public final class Routes extends Handler.Abstract {
         Request.addCompletionListener(request, failure -> metrics.request(x.route, response.getStatus()));
         try {
             route(x);
+        } catch (Upstreams.UpstreamException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            x.text(502, "Bad Gateway: " + e.getMessage());
         } catch (RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -93,7 +102,11 @@ public final class Routes extends Handler.Abstract {
         String base = index.equals(MAIN) && !path.startsWith("/" + MAIN + "/") ? "/" : "/" + index + "/";
         String first = segments.isEmpty() ? "" : segments.getFirst();
         if (x.method().equals("POST")) {
-            if (segments.isEmpty() || (segments.size() == 1 && first.equals("legacy"))) {
+            if (config.get().upstream().isPresent()) {
+                x.headers().put(HttpHeader.CONNECTION, "close");
+                x.text(403, "Forbidden: index '" + index + "' mirrors " + config.get().upstream().get()
+                        + " and takes no uploads or changes");
+            } else if (segments.isEmpty() || (segments.size() == 1 && first.equals("legacy"))) {
                 x.route = "upload";
                 upload.handle(x, index);
             } else if (first.equals("api")) {
@@ -119,7 +132,7 @@ public final class Routes extends Handler.Abstract {
             case "simple" -> simple(x, index, base, segments, slash);
             case "pypi" -> warehouse(x, index, base, segments);
             case "project" -> humanProject(x, index, base, segments, slash);
-            case "files" -> file(x, index, segments);
+            case "files" -> file(x, config.get(), segments);
             default -> {
                 x.route = "unknown";
                 x.text(404, "Not Found");
@@ -127,7 +140,8 @@ public final class Routes extends Handler.Abstract {
         }
     }
 
-    private void simple(Exchange x, String index, String base, List<String> segments, boolean slash) {
+    private void simple(Exchange x, String index, String base, List<String> segments, boolean slash)
+            throws Upstreams.UpstreamException {
         if (segments.size() > 2) {
             x.route = "unknown";
             x.text(404, "Not Found");
@@ -170,7 +184,8 @@ public final class Routes extends Handler.Abstract {
         return format != null ? format : x.header(HttpHeader.ACCEPT);
     }
 
-    private void warehouse(Exchange x, String index, String base, List<String> segments) {
+    private void warehouse(Exchange x, String index, String base, List<String> segments)
+            throws Upstreams.UpstreamException {
         x.route = "json";
         boolean valid = (segments.size() == 3 || segments.size() == 4) && segments.getLast().equals("json");
         if (!valid) {
@@ -201,7 +216,8 @@ public final class Routes extends Handler.Abstract {
         x.sendPage("application/json", body.get());
     }
 
-    private void humanProject(Exchange x, String index, String base, List<String> segments, boolean slash) {
+    private void humanProject(Exchange x, String index, String base, List<String> segments, boolean slash)
+            throws Upstreams.UpstreamException {
         x.route = "project";
         if (segments.size() != 2) {
             x.text(404, "Not Found");
@@ -222,8 +238,9 @@ public final class Routes extends Handler.Abstract {
         x.send(200, "text/html; charset=utf-8", HumanPages.project(index, view.get()));
     }
 
-    private void file(Exchange x, String index, List<String> segments) throws Exception {
+    private void file(Exchange x, IndexConfig config, List<String> segments) throws Exception {
         x.route = "file";
+        String index = config.name();
         if (segments.size() != 3) {
             x.text(404, "Not Found");
             return;
@@ -238,6 +255,13 @@ public final class Routes extends Handler.Abstract {
             return;
         }
         StoredFile f = file.get();
+        try {
+            upstreams.ensure(config, f, metadata);
+        } catch (IOException e) {
+            x.text(502, "Bad Gateway: cannot fetch " + filename + " from the upstream of index '" + index + "': "
+                    + e.getMessage());
+            return;
+        }
         if (metadata) {
             x.route = "metadata";
             files.serve(x, f.metadataBlobKey(), f.metadataSha256().get(), "text/plain; charset=utf-8");

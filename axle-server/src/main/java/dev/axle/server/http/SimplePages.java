@@ -72,8 +72,12 @@ final class SimplePages {
                 } else {
                     file.put("yanked", false);
                 }
-                file.put("size", f.size());
-                file.put("upload-time", uploadTime(f.uploadTime()));
+                if (f.size() >= 0) {
+                    file.put("size", f.size());
+                }
+                if (!f.uploadTime().equals(Instant.EPOCH)) {
+                    file.put("upload-time", uploadTime(f.uploadTime()));
+                }
             }
             ArrayNode versions = root.putArray("versions");
             versions(view).forEach(versions::add);
