@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
@@ -50,7 +51,10 @@ public final class IndexServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         Upstreams upstreams = new Upstreams(root.store(), root.blobs(), proxyTtl, Clock.systemUTC());
-        server.setHandler(new Routes(root.store(), root.blobs(), upstreams, server.getByteBufferPool()));
+        // Stopping lets requests in flight finish (up to the stop timeout) before connections close.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new Routes(root.store(), root.blobs(), upstreams, server.getByteBufferPool()));
+        server.setHandler(graceful);
         server.setStopTimeout(5_000);
         try {
             server.start();
