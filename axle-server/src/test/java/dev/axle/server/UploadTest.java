@@ -96,6 +96,25 @@ class UploadTest {
     }
 
     @Test
+    void anSdistWithDynamicOrOldMetadataHasNoMetadataFile() throws Exception {
+        URI main = base.resolve("/main/");
+        Path old = TestDists.sdist(temp.resolve("old"), "legacy-sdist", "1.0",
+                TestDists.metadata("2.1", "legacy-sdist", "1.0", "", ""));
+        Path dynamic = TestDists.sdist(temp.resolve("dyn"), "legacy-sdist", "2.0",
+                TestDists.metadata("2.2", "legacy-sdist", "2.0", "Dynamic: Requires-Dist\n", ""));
+        assertThat(Uploads.upload(main, token, old, "legacy-sdist", "1.0").statusCode()).isEqualTo(200);
+        assertThat(Uploads.upload(main, token, dynamic, "legacy-sdist", "2.0").statusCode()).isEqualTo(200);
+        JsonNode page = page("/simple/legacy-sdist/");
+        assertThat(page.get("files")).hasSize(2);
+        for (JsonNode file : page.get("files")) {
+            assertThat(file.has("core-metadata")).as(file.toString()).isFalse();
+            assertThat(Http.get(base, file.get("url").asText() + ".metadata").statusCode()).isEqualTo(404);
+        }
+        assertThat(Http.get(base, "/simple/legacy-sdist/", "Accept", "text/html").body())
+                .doesNotContain("data-core-metadata").doesNotContain("data-dist-info-metadata");
+    }
+
+    @Test
     void tokensAreCheckedAsPyPIDoes() throws Exception {
         Path wheel = TestDists.wheel(temp.resolve("dist"), "guarded", "1.0");
         URI main = base.resolve("/main/");
