@@ -174,6 +174,49 @@ class UploadTest {
     }
 
     @Test
+    void aClientThatHangsUpMidUploadLeavesNothingBehind() throws Exception {
+        byte[] part = new byte[4 << 20];
+        new java.util.Random(3).nextBytes(part);
+        String boundary = "hang-up";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"gone-1.0.tar.gz\""
+                + "\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /main/ HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(("__token__:" + token)
+                    .getBytes(StandardCharsets.UTF_8)) + "\r\nContent-Length: " + (head.length() + part.length * 2)
+                    + "\r\n\r\n" + head).getBytes(StandardCharsets.UTF_8));
+            out.write(part);
+            out.flush();
+            assertThat(spilled(root.root().resolve("tmp"))).as("the upload reached the temporary folder").isTrue();
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long left;
+        do {
+            Thread.sleep(50);
+            try (Stream<Path> files = Files.list(root.root().resolve("tmp"))) {
+                left = files.count();
+            }
+        } while (left > 0 && System.nanoTime() < deadline);
+        assertThat(left).as("temporary files left by an abandoned upload").isZero();
+        assertThat(Http.get(base, "/simple/gone/").statusCode()).isEqualTo(404);
+    }
+
+    /** Waits (up to 10 s) for a non-empty file in {@code tmp}. */
+    private static boolean spilled(Path tmp) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(tmp)) {
+                if (files.anyMatch(p -> p.toFile().length() > 0)) {
+                    return true;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    @Test
     void concurrentUploadsOfOneFilenameHaveOneWinner() throws Exception {
         URI main = base.resolve("/main/");
         int n = 8;
