@@ -182,6 +182,7 @@ class SimpleApiTest {
     void humanPagesEscapeEverything() throws Exception {
         String page = Http.get(base, "/project/spam-eggs/").body();
         assertThat(page).doesNotContain("<script>").doesNotContain("<b>bold")
+                .contains("pip install --index-url " + base + "simple/ spam-eggs")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co")
                 .contains("<pre>&lt;b&gt;bold&lt;/b&gt; description");
         assertThat(Http.get(base, "/?q=spam").body()).contains("<a href=\"/project/spam-eggs/\">Spam_Eggs</a>");
