@@ -1,5 +1,7 @@
 package dev.axle.server;
 
+import dev.axle.dist.Distribution;
+import dev.axle.dist.DistributionException;
 import dev.axle.index.CoreMetadata;
 import dev.axle.index.DistributionFile;
 import dev.axle.index.Index;
@@ -33,8 +35,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The upstreams of proxy indexes: a project's listing is fetched when asked for and kept for
  * {@code ttl}; after that it is fetched again, and kept as it was when the upstream cannot be
  * reached (stale-if-error). Files and metadata files are fetched the first time they are
- * asked for, verified against the listing's sha256, and kept for good. Only files with a
- * sha256 are listed (the store keeps bytes by their hash).
+ * asked for, verified against the listing's sha256, and kept for good; a wheel whose upstream
+ * offers no metadata file has its own METADATA served once the wheel has been fetched. Only
+ * files with a sha256 are listed (the store keeps bytes by their hash).
  */
 public final class Upstreams implements AutoCloseable {
     private final Store store;
@@ -98,7 +101,8 @@ public final class Upstreams implements AutoCloseable {
                 throw new UpstreamException("the upstream of index '" + proxy.name() + "' ("
                         + proxy.upstream().get() + ") cannot be reached for " + project + ": " + e.getMessage(), e);
             }
-            List<StoredFile> files = page.map(p -> files(proxy.name(), project, p)).orElse(List.of());
+            List<StoredFile> files = keepMetadata(page.map(p -> files(proxy.name(), project, p)).orElse(List.of()),
+                    store.files(proxy.name(), project));
             store.replaceProxied(proxy.name(), project, page.map(ProjectPage::name).orElse(project), files, now);
         } finally {
             lock.unlock();
@@ -123,6 +127,27 @@ public final class Upstreams implements AutoCloseable {
                     f.yanked().reason(), metadataSha256, Optional.of(f.url())));
         }
         return files;
+    }
+
+    /**
+     * The listing, with the metadata files read from wheels already fetched kept for the files
+     * whose upstream offers none.
+     */
+    private static List<StoredFile> keepMetadata(List<StoredFile> listing, List<StoredFile> kept) {
+        Map<String, StoredFile> byName = new java.util.HashMap<>();
+        kept.forEach(f -> byName.put(f.filename(), f));
+        List<StoredFile> merged = new ArrayList<>(listing.size());
+        for (StoredFile f : listing) {
+            StoredFile old = byName.get(f.filename());
+            if (f.metadataSha256().isEmpty() && old != null && old.sha256().equals(f.sha256())
+                    && old.metadataSha256().isPresent()) {
+                f = new StoredFile(f.index(), f.project(), f.version(), f.filename(), f.packageType(), f.blobKey(),
+                        f.sha256(), f.md5(), f.size(), f.uploadTime(), f.requiresPython(), f.yanked(),
+                        f.yankedReason(), old.metadataSha256(), f.upstream());
+            }
+            merged.add(f);
+        }
+        return merged;
     }
 
     /** The version in a wheel's or sdist's filename; empty for other files (eggs, installers) and bad names. */
@@ -166,12 +191,28 @@ public final class Upstreams implements AutoCloseable {
             Path temp = blobs.temporaryFile(".proxied");
             try {
                 client.download(remote, temp, dev.axle.index.DownloadListener.NONE);
+                Optional<byte[]> wheelMetadata = file.metadataSha256().isEmpty() && file.filename().endsWith(".whl")
+                        ? metadataOf(temp, file.filename()) : Optional.empty();
                 blobs.move(temp, key);
+                if (wheelMetadata.isPresent()) {
+                    // The upstream offers no metadata file: serve the wheel's own from now on.
+                    blobs.put(file.metadataBlobKey(), new ByteArrayInputStream(wheelMetadata.get()));
+                    store.setMetadataSha256(file.index(), file.filename(), Publication.sha256(wheelMetadata.get()));
+                }
             } finally {
                 Files.deleteIfExists(temp);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A fetched wheel's METADATA, or empty when the wheel does not pass inspection. */
+    private static Optional<byte[]> metadataOf(Path wheel, String filename) throws IOException {
+        try {
+            return Optional.of(Distribution.inspect(wheel, filename).metadataBytes());
+        } catch (DistributionException e) {
+            return Optional.empty();
         }
     }
 
