@@ -6,8 +6,8 @@
 # Usage: bench/serve.sh        (from anywhere; writes bench/target/serve/report.md)
 #
 # Needs the local package index these machines carry (AXLE_BENCH_INDEX, default
-# /opt/pypi/simple: its wheels are what gets uploaded), twine, nginx and wrk (Debian's
-# packages: apt-get install -y twine nginx-light wrk).
+# /opt/pypi/simple: its wheels are what gets uploaded), nginx and wrk (Debian's packages:
+# apt-get install -y nginx-light wrk).
 #
 # Environment:
 #   AXLE_BENCH_PROJECTS  the projects uploaded (default: numpy django; every wheel of each)
@@ -15,8 +15,9 @@
 #   AXLE_BENCH_AXLE      the axle launcher (default: bin/axle)
 #
 # Steps:
-# 1. A new server root; `axle token create`; `axle serve` on a free loopback port; twine
-#    uploads every wheel of the projects, as a user would.
+# 1. A new server root; `axle token create`; `axle serve` on a free loopback port; `axle
+#    publish` uploads every wheel of the projects, as a user would (Debian's twine 4 cannot
+#    read the Metadata-Version 2.3 and 2.4 of today's wheels).
 # 2. The bytes axle serves are fetched once with curl (numpy's page as PEP 691 JSON and as
 #    PEP 503 HTML, and its biggest wheel) and laid out for nginx under the same paths, with
 #    the same content types. nginx runs with one worker per core, sendfile on.
@@ -38,9 +39,9 @@ projects=${AXLE_BENCH_PROJECTS:-numpy django}
 seconds=${AXLE_BENCH_SECONDS:-10}
 axle=${AXLE_BENCH_AXLE:-$root/bin/axle}
 [ -f "$index/index.html" ] || fail "no simple index at $index; set AXLE_BENCH_INDEX"
-for tool in twine nginx wrk curl; do
+for tool in nginx wrk curl; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] ||
-    fail "$tool is missing (apt-get install -y twine nginx-light wrk curl)"
+    fail "$tool is missing (apt-get install -y nginx-light wrk curl)"
 done
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
@@ -68,7 +69,7 @@ wait_for() {
 
 # --- 1. axle serve, with the projects uploaded by twine --------------------------------
 "$axle" --version >/dev/null # builds and trains the class cache outside the timings
-token=$("$axle" token create --root "$work/axle-index" --index main --name bench | tail -n 1)
+token=$("$axle" token create --root "$work/axle-index" --index main --name bench | head -n 1)
 port=$(free_port)
 "$axle" serve --root "$work/axle-index" --host 127.0.0.1 --port "$port" >"$out/server.log" 2>&1 &
 server=$!
@@ -82,9 +83,8 @@ for project in $projects; do
   done
 done
 [ "${#wheels[@]}" -gt 0 ] || fail "no wheels of $projects in $files"
-twine upload --disable-progress-bar --non-interactive --repository-url "$base/main/" \
-  -u __token__ -p "$token" "${wheels[@]}" >"$out/upload.log" 2>&1 ||
-  { tail -n 20 "$out/upload.log"; fail "twine could not upload to axle serve"; }
+"$axle" publish --repository-url "$base/main/" --token "$token" "${wheels[@]}" >"$out/upload.log" 2>&1 ||
+  { tail -n 20 "$out/upload.log"; fail "axle publish could not upload to axle serve"; }
 
 # --- 2. the same bytes, for nginx ----------------------------------------------------------
 json_type=application/vnd.pypi.simple.v1+json
@@ -213,6 +213,6 @@ rps1000 = re.search(r"Requests/sec:\s+([\d.]+)", wrk1000)
 print()
 print("Memory of the axle serve process (resident set): %d MB idle after the runs above, %d MB at most while wrk held 1,000 connections (%s req/s), %d MB after." % (idle >> 10, peak >> 10, rps1000.group(1) if rps1000 else "?", after >> 10))
 print()
-print("Versions: %s; %s; %s. Uploaded %s wheels of %s with twine; wrk -t2 -c64 -d%ss, two rounds alternating servers, medians; numpy's page." % (axle_v, nginx_v, wrk_v, uploaded, projects, seconds))
+print("Versions: %s; %s; %s. Uploaded %s wheels of %s with axle publish; wrk -t2 -c64 -d%ss, two rounds alternating servers, medians; numpy's page." % (axle_v, nginx_v, wrk_v, uploaded, projects, seconds))
 EOF
 cat "$out/report.md"

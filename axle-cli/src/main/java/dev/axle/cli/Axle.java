@@ -43,6 +43,12 @@ public final class Axle implements Runnable {
         all.put("check", CheckCommand::new);
         all.put("tree", TreeCommand::new);
         all.put("cache", CacheCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("token", TokenCommand::new);
+        all.put("index", IndexCommand::new);
+        all.put("yank", ReleaseCommand.Yank::new);
+        all.put("unyank", ReleaseCommand.Unyank::new);
+        all.put("delete", ReleaseCommand.Delete::new);
         all.put("publish", PublishCommand::new);
         all.put("check-dist", CheckDistCommand::new);
         all.put("train-class-cache", TrainClassCacheCommand::new); // hidden: bin/axle's training run

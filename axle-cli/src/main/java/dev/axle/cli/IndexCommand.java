@@ -1,0 +1,109 @@
+package dev.axle.cli;
+
+import dev.axle.server.ServerRoot;
+import dev.axle.server.store.IndexConfig;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code axle index create|list}: the index server's indexes and their bases. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Create or list the index server's indexes.",
+        subcommands = {IndexCommand.Create.class, IndexCommand.ListIndexes.class})
+final class IndexCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create (or reconfigure) an index, served at /NAME/simple/.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        ServerRootOption root;
+
+        @Parameters(paramLabel = "NAME", description = "The index's name.")
+        String name;
+
+        @Option(names = "--base", paramLabel = "INDEX", description = "An index whose projects this one shows too,"
+                + " looked up in the order given; repeatable.")
+        List<String> bases = new ArrayList<>();
+
+        @Option(names = "--merge", description = "Merge a project's files from every index of the chain instead of"
+                + " taking them from the first that has the project.")
+        boolean merge;
+
+        @Option(names = "--upstream", paramLabel = "URL", description = "Make it a proxy index of this simple API"
+                + " (such as https://pypi.org/simple/): listings fetched on demand and kept a while, files kept.")
+        URI upstream;
+
+        @Option(names = "--allow", paramLabel = "NAME", description = "A project a proxy index may take from its"
+                + " upstream (a normalized name; a trailing * matches any rest); repeatable; none allows all. A"
+                + " name on a private index of the same chain is never taken from upstream.")
+        List<String> allow = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            IndexConfig config;
+            try {
+                if (upstream != null && !List.of("http", "https").contains(String.valueOf(upstream.getScheme()))) {
+                    throw new IllegalArgumentException("--upstream " + upstream + " is not an http(s) URL");
+                }
+                config = new IndexConfig(name, bases, merge, Optional.ofNullable(upstream), allow);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            try (ServerRoot served = root.open()) {
+                for (String base : bases) {
+                    if (served.store().index(base).isEmpty()) {
+                        throw new UsageException("there is no index '" + base + "' to use as a base");
+                    }
+                }
+                served.store().saveIndex(config);
+            }
+            spec.commandLine().getOut().println("Index '" + name + "'" + describe(config));
+            return 0;
+        }
+    }
+
+    static String describe(IndexConfig c) {
+        if (c.upstream().isPresent()) {
+            return ": proxy of " + c.upstream().get() + (c.allow().isEmpty() ? "" : ", allowing "
+                    + String.join(", ", c.allow()));
+        }
+        return c.bases().isEmpty() ? "" : ": bases " + String.join(", ", c.bases()) + (c.merge() ? " (merged)" : "");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the indexes and their bases.")
+    static final class ListIndexes implements Callable<Integer> {
+        @Mixin
+        ServerRootOption root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (ServerRoot served = root.open()) {
+                for (IndexConfig c : served.store().indexes()) {
+                    spec.commandLine().getOut().println(c.name() + describe(c));
+                }
+            }
+            return 0;
+        }
+    }
+}

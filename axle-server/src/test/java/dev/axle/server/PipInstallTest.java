@@ -1,0 +1,74 @@
+package dev.axle.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real pip installs from the server what a test built and uploaded: a modern pip (asks for
+ * JSON first, honours yanks and Requires-Python) and pip 18 (Python 3.6's, HTML only).
+ */
+class PipInstallTest {
+    @TempDir
+    Path temp;
+    private ServerRoot root;
+    private IndexServer server;
+    private URI base;
+
+    @BeforeEach
+    void start() throws Exception {
+        root = ServerRoot.open(temp.resolve("root"));
+        String token = new Tokens(root.store()).create("main", "ci");
+        server = IndexServer.start(root, "127.0.0.1", 0);
+        base = server.uri();
+        for (String[] release : new String[][] {{"1.0", ""}, {"2.0", ""}, {"3.0", "Requires-Python: >=4\n"}}) {
+            Path wheel = TestDists.wheel(temp.resolve("dist"), "Hello.Axle", release[0],
+                    TestDists.metadata("2.1", "Hello.Axle", release[0], release[1], ""));
+            assertThat(Uploads.upload(base.resolve("/main/"), token, wheel, "Hello.Axle", release[0]).statusCode())
+                    .isEqualTo(200);
+        }
+        root.store().setYanked("main", "hello-axle", "2.0", Optional.empty(), true, Optional.of("broken"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        root.close();
+    }
+
+    private String install(Path python, String requirement) throws Exception {
+        Path venvPython = Pythons.venv(python, temp.resolve("venv"));
+        Pythons.Run pip = Pythons.run(Pythons.pipEnvironment(temp.resolve("pip-cache")), temp, venvPython.toString(), "-m", "pip", "install",
+                "--index-url", base + "simple/", requirement);
+        assertThat(pip.exitCode()).as(pip.output()).isZero();
+        Pythons.Run imported = Pythons.run(Pythons.pipEnvironment(temp.resolve("pip-cache")), temp, venvPython.toString(), "-c",
+                "import hello_axle_mod; print(hello_axle_mod.VALUE)");
+        assertThat(imported.exitCode()).as(imported.output()).isZero();
+        return imported.output().strip();
+    }
+
+    @Test
+    void modernPipSkipsYankedAndTooNewReleases() throws Exception {
+        assertThat(install(Pythons.python("3.12"), "hello-axle")).isEqualTo("1.0");
+        assertThat(Http.get(base, "/metrics").body())
+                .contains("axle_http_requests_total{route=\"simple-project\",status=\"200\"}")
+                .contains("axle_http_requests_total{route=\"metadata\",status=\"200\"}");
+    }
+
+    @Test
+    void modernPipInstallsAYankedReleasePinnedExactly() throws Exception {
+        assertThat(install(Pythons.python("3.13"), "Hello_Axle==2.0")).isEqualTo("2.0");
+    }
+
+    @Test
+    void pip18ReadsTheHtmlPages() throws Exception {
+        // pip 18 predates yanking (PEP 592), so it takes 2.0; it honours data-requires-python.
+        assertThat(install(Pythons.python("3.6"), "hello-axle")).isEqualTo("2.0");
+    }
+}
