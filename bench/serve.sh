@@ -23,6 +23,7 @@
 #    the same content types. nginx runs with one worker per core, sendfile on.
 # 3. wrk, 2 threads and 64 connections, AXLE_BENCH_SECONDS each, alternating servers per case:
 #    JSON page, HTML page, the wheel. axle gets the Accept header pip sends for each format.
+#    Before the recorded runs, one run per case warms axle's JIT up (unrecorded).
 # 4. Memory: wrk holds 1,000 connections to the JSON page for AXLE_BENCH_SECONDS while the
 #    server's resident set is sampled; reported with the idle resident set before.
 set -euo pipefail
@@ -160,6 +161,12 @@ if errors:
 print(sys.argv[1], rps, bps)
 EOF
 }
+: >"$out/results.txt"
+# A server runs for days: its JIT has compiled the hot paths long before. One unrecorded run
+# per case warms axle's up (nginx has nothing to warm).
+run warmup-json-0 "$base/simple/numpy/" "$json_type"
+run warmup-html-0 "$base/simple/numpy/" "$html_type"
+run warmup-file-0 "$base$file_path"
 : >"$out/results.txt"
 for round in 1 2; do
   run "nginx-json-$round" "$nbase/json/numpy/"

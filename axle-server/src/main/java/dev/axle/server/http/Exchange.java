@@ -70,7 +70,16 @@ final class Exchange {
      * names it. Pages vary by Accept.
      */
     void sendPage(String contentType, byte[] body) {
-        String etag = '"' + sha256(body).substring(0, 32) + '"';
+        sendPage(contentType, body, etag(body));
+    }
+
+    /** A page's strong entity tag: the first half of its sha256, quoted. */
+    static String etag(byte[] body) {
+        return '"' + sha256(body).substring(0, 32) + '"';
+    }
+
+    /** A page whose entity tag is known: 304 when the client has it, else the page. */
+    void sendPage(String contentType, byte[] body, String etag) {
         headers().put(HttpHeader.ETAG, etag);
         headers().put(HttpHeader.CACHE_CONTROL, PAGE_CACHE);
         headers().put(HttpHeader.VARY, "Accept");

@@ -5,6 +5,7 @@ import dev.axle.server.Catalog;
 import dev.axle.server.Catalog.ProjectView;
 import dev.axle.server.Upstreams;
 import dev.axle.server.blob.BlobStore;
+import dev.axle.server.http.PageCache.Page;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Store;
 import dev.axle.server.store.StoredFile;
@@ -32,6 +33,7 @@ public final class Routes extends Handler.Abstract {
 
     private final Store store;
     private final Catalog catalog;
+    private final PageCache pages;
     private final Upstreams upstreams;
     private final Metrics metrics = new Metrics();
     private final FileResponses files;
@@ -42,6 +44,7 @@ public final class Routes extends Handler.Abstract {
         this.store = store;
         this.upstreams = upstreams;
         this.catalog = new Catalog(store, upstreams);
+        this.pages = new PageCache(store);
         this.files = new FileResponses(blobs, new ByteBufferPool.Sized(pool, true, 64 * 1024), metrics);
         this.upload = new Upload(store, blobs, metrics);
         this.management = new Management(store, blobs);
@@ -93,7 +96,7 @@ public final class Routes extends Handler.Abstract {
         if (!segments.isEmpty() && !TOP_ROUTES.contains(segments.getFirst())) {
             index = segments.removeFirst();
         }
-        Optional<IndexConfig> config = store.index(index);
+        Optional<IndexConfig> config = pages.index(index);
         if (config.isEmpty()) {
             x.route = "unknown";
             x.text(404, "Not Found: no index '" + index + "' on this server");
@@ -159,8 +162,9 @@ public final class Routes extends Handler.Abstract {
                 x.redirect(base + "simple/");
                 return;
             }
-            x.headers().put("X-PyPI-Last-Serial", Long.toString(store.serial()));
-            x.sendPage(type.get(), SimplePages.list(type.get(), catalog.projects(index), store.serial()));
+            long serial = pages.serial();
+            send(x, type.get(), page(index, null, type.get(),
+                    () -> Optional.of(Page.of(SimplePages.list(type.get(), catalog.projects(index), serial), serial))));
             return;
         }
         String asked = segments.get(1);
@@ -169,13 +173,28 @@ public final class Routes extends Handler.Abstract {
             x.redirect(base + "simple/" + Urls.segment(name) + "/");
             return;
         }
-        Optional<ProjectView> view = catalog.project(index, name);
-        if (view.isEmpty()) {
+        Optional<Page> page = page(index, name, type.get(), () -> catalog.project(index, name)
+                .map(view -> Page.of(SimplePages.project(type.get(), view), view.lastSerial())));
+        if (page.isEmpty()) {
             x.text(404, "Not Found: no project '" + name + "' on index '" + index + "'");
             return;
         }
-        x.headers().put("X-PyPI-Last-Serial", Long.toString(view.get().lastSerial()));
-        x.sendPage(type.get(), SimplePages.project(type.get(), view.get()));
+        send(x, type.get(), page);
+    }
+
+    /** A simple page, kept in the page cache unless the index's chain has a proxy. */
+    private Optional<Page> page(String index, String project, String mediaType,
+            PageCache.Render<Upstreams.UpstreamException> render) throws Upstreams.UpstreamException {
+        pages.serial();
+        if (pages.proxied(index, i -> catalog.chain(i).stream().anyMatch(c -> c.upstream().isPresent()))) {
+            return render.get();
+        }
+        return pages.page(index, project, mediaType, render);
+    }
+
+    private static void send(Exchange x, String mediaType, Optional<Page> page) {
+        x.headers().put("X-PyPI-Last-Serial", Long.toString(page.get().lastSerial()));
+        x.sendPage(mediaType, page.get().body(), page.get().etag());
     }
 
     /** The type asked for: PEP 691's {@code format} query parameter wins over the Accept header. */

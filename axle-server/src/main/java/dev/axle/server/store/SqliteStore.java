@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,6 +37,7 @@ public final class SqliteStore implements Store {
     private final Connection writer;
     private final ReentrantLock writing = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
 
     private SqliteStore(Path file) throws SQLException {
         this.file = file;
@@ -134,7 +138,7 @@ public final class SqliteStore implements Store {
         });
     }
 
-    private static void saveIndex(Connection c, IndexConfig config) throws SQLException {
+    private void saveIndex(Connection c, IndexConfig config) throws SQLException {
         update(c, "INSERT INTO indexes (name, bases, merge_bases, upstream, allow_names) VALUES (?, ?, ?, ?, ?)"
                 + " ON CONFLICT (name) DO UPDATE SET bases = excluded.bases, merge_bases = excluded.merge_bases,"
                 + " upstream = excluded.upstream, allow_names = excluded.allow_names", config.name(),
@@ -144,14 +148,14 @@ public final class SqliteStore implements Store {
 
     @Override
     public long serial() {
-        return read("read the serial", SqliteStore::serial);
+        return read("read the serial", this::serial);
     }
 
-    private static long serial(Connection c) throws SQLException {
+    private long serial(Connection c) throws SQLException {
         return first(c, "SELECT value FROM serial WHERE id = 1", r -> r.getLong(1)).orElseThrow();
     }
 
-    private static long bumpSerial(Connection c) throws SQLException {
+    private long bumpSerial(Connection c) throws SQLException {
         update(c, "UPDATE serial SET value = value + 1 WHERE id = 1");
         return serial(c);
     }
@@ -177,7 +181,7 @@ public final class SqliteStore implements Store {
         return read("list the files of " + project + " on " + index, c -> files(c, index, project));
     }
 
-    private static List<StoredFile> files(Connection c, String index, String project) throws SQLException {
+    private List<StoredFile> files(Connection c, String index, String project) throws SQLException {
         List<StoredFile> files = new ArrayList<>(all(c, "SELECT " + FILE_COLUMNS
                 + " FROM files WHERE index_name = ? AND project = ? ORDER BY filename", SqliteStore::storedFile,
                 index, project));
@@ -190,7 +194,7 @@ public final class SqliteStore implements Store {
         return read("read file " + filename + " on " + index, c -> file(c, index, filename));
     }
 
-    private static Optional<StoredFile> file(Connection c, String index, String filename) throws SQLException {
+    private Optional<StoredFile> file(Connection c, String index, String filename) throws SQLException {
         return first(c, "SELECT " + FILE_COLUMNS + " FROM files WHERE index_name = ? AND filename = ?",
                 SqliteStore::storedFile, index, filename);
     }
@@ -229,7 +233,7 @@ public final class SqliteStore implements Store {
         });
     }
 
-    private static void insertFile(Connection c, StoredFile file) throws SQLException {
+    private void insertFile(Connection c, StoredFile file) throws SQLException {
         update(c, "INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 file.index(), file.project(), file.version(), file.filename(), file.packageType(),
                 file.blobKey(), file.sha256(), file.md5(), file.size(), micros(file.uploadTime()),
@@ -292,12 +296,12 @@ public final class SqliteStore implements Store {
                 .equals(b.stream().map(shown).collect(java.util.stream.Collectors.toSet())) && a.size() == b.size();
     }
 
-    private static void touchProject(Connection c, String index, String project, long serial) throws SQLException {
+    private void touchProject(Connection c, String index, String project, long serial) throws SQLException {
         update(c, "UPDATE projects SET last_serial = ? WHERE index_name = ? AND name = ?", serial, index, project);
     }
 
     /** The files of a release (versions compared as PEP 440 versions), or the one named {@code filename}. */
-    private static List<StoredFile> releaseFiles(Connection c, String index, String project, String version,
+    private List<StoredFile> releaseFiles(Connection c, String index, String project, String version,
             Optional<String> filename) throws SQLException {
         Version wanted = Version.parse(version);
         return files(c, index, project).stream()
@@ -442,8 +446,8 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static <T> List<T> all(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, parameters); ResultSet r = s.executeQuery()) {
+    private <T> List<T> all(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
+        try (ResultSet r = prepare(c, sql, parameters).executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (r.next()) {
                 rows.add(row.of(r));
@@ -452,21 +456,31 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... parameters)
+    private <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... parameters)
             throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, parameters); ResultSet r = s.executeQuery()) {
+        try (ResultSet r = prepare(c, sql, parameters).executeQuery()) {
             return r.next() ? Optional.of(row.of(r)) : Optional.empty();
         }
     }
 
-    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, parameters)) {
-            return s.executeUpdate();
-        }
+    private int update(Connection c, String sql, Object... parameters) throws SQLException {
+        return prepare(c, sql, parameters).executeUpdate();
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
+    /**
+     * The statement for {@code sql} on {@code c} with the parameters set: prepared once per
+     * connection and kept (SQLite compiles a statement on each prepare, which cost more than
+     * running the small queries pages need). A connection is used by one thread at a time (the
+     * writer under its lock, a reader while taken from the pool), and so is its statements' map.
+     */
+    private PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        Map<String, PreparedStatement> kept = statements.computeIfAbsent(c, k -> new HashMap<>());
+        PreparedStatement s = kept.get(sql);
+        if (s == null) {
+            s = c.prepareStatement(sql);
+            kept.put(sql, s);
+        }
+        s.clearParameters();
         for (int i = 0; i < parameters.length; i++) {
             s.setObject(i + 1, parameters[i]);
         }
