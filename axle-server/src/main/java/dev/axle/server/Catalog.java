@@ -1,5 +1,7 @@
 package dev.axle.server;
 
+import dev.axle.server.proxy.ProxiedProject;
+import dev.axle.server.proxy.Proxy;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Project;
 import dev.axle.server.store.Release;
@@ -19,12 +21,25 @@ import java.util.TreeMap;
  * each base's chain in the order listed, each index once. A project's files come from the first
  * index of the chain that has the project, or, on an index configured to merge, from every
  * index of the chain (the first file of a name wins).
+ *
+ * <p>A proxy index of the chain (one with an upstream) has a project when its allow-list lets it
+ * take the name and its upstream (or what it kept) has it, but never when a private index of
+ * the chain has the project: a private name always wins, and is never merged with an upstream's
+ * files of that name (no dependency confusion).
  */
 public final class Catalog {
     private final Store store;
+    private final Optional<Proxy> proxy;
 
+    /** A catalog whose proxy indexes show nothing. */
     public Catalog(Store store) {
         this.store = store;
+        this.proxy = Optional.empty();
+    }
+
+    public Catalog(Store store, Proxy proxy) {
+        this.store = store;
+        this.proxy = Optional.of(proxy);
     }
 
     /** A project as an index shows it. {@code lastSerial} is the latest of the indexes it comes from. */
@@ -70,12 +85,17 @@ public final class Catalog {
             return Optional.empty();
         }
         boolean merge = chain.getFirst().merge();
+        boolean privateName = chain.stream()
+                .anyMatch(c -> !c.proxy() && store.project(c.name(), name).isPresent());
         Map<String, StoredFile> files = new LinkedHashMap<>();
         Map<String, Release> releases = new LinkedHashMap<>();
-        Project first = null;
+        ProxiedProject first = null;
         long lastSerial = 0;
         for (IndexConfig member : chain) {
-            Optional<Project> project = store.project(member.name(), name);
+            Optional<ProxiedProject> project = member.proxy()
+                    ? (privateName ? Optional.empty() : proxy.flatMap(p -> p.project(member, name)))
+                    : store.project(member.name(), name).map(p -> new ProxiedProject(p.displayName(),
+                            p.lastSerial(), store.files(member.name(), name), store.releases(member.name(), name)));
             if (project.isEmpty()) {
                 continue;
             }
@@ -83,10 +103,10 @@ public final class Catalog {
                 first = project.get();
             }
             lastSerial = Math.max(lastSerial, project.get().lastSerial());
-            for (StoredFile f : store.files(member.name(), name)) {
+            for (StoredFile f : project.get().files()) {
                 files.putIfAbsent(f.filename(), f);
             }
-            for (Release r : store.releases(member.name(), name)) {
+            for (Release r : project.get().releases()) {
                 releases.putIfAbsent(r.version(), r);
             }
             if (!merge) {

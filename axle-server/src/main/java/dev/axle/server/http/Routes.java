@@ -4,6 +4,8 @@ import dev.axle.pep.ProjectName;
 import dev.axle.server.Catalog;
 import dev.axle.server.Catalog.ProjectView;
 import dev.axle.server.blob.BlobStore;
+import dev.axle.server.proxy.Proxy;
+import dev.axle.server.proxy.UpstreamUnavailableException;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Store;
 import dev.axle.server.store.StoredFile;
@@ -34,11 +36,15 @@ public final class Routes extends Handler.Abstract {
     private final FileResponses files;
     private final Upload upload;
     private final Management management;
+    private final Proxy proxy;
+    private final ProxyFiles proxyFiles;
 
     public Routes(Store store, BlobStore blobs, ByteBufferPool pool) {
         this.store = store;
-        this.catalog = new Catalog(store);
+        this.proxy = new Proxy(store, blobs);
+        this.catalog = new Catalog(store, proxy);
         this.files = new FileResponses(blobs, new ByteBufferPool.Sized(pool, true, 64 * 1024), metrics);
+        this.proxyFiles = new ProxyFiles(catalog, proxy, files);
         this.upload = new Upload(store, blobs, metrics);
         this.management = new Management(store, blobs);
     }
@@ -49,6 +55,13 @@ public final class Routes extends Handler.Abstract {
         Request.addCompletionListener(request, failure -> metrics.request(x.route, response.getStatus()));
         try {
             route(x);
+        } catch (UpstreamUnavailableException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            x.route = "upstream-error";
+            x.headers().put(HttpHeader.CACHE_CONTROL, "no-store");
+            x.text(e.status(), (e.status() == 502 ? "Bad Gateway: " : "Service Unavailable: ") + e.getMessage());
         } catch (RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -230,6 +243,11 @@ public final class Routes extends Handler.Abstract {
         }
         String project = segments.get(1);
         String filename = segments.get(2);
+        Optional<IndexConfig> proxied = store.index(index).filter(IndexConfig::proxy);
+        if (proxied.isPresent()) {
+            proxyFiles.serve(x, proxied.get(), project, filename);
+            return;
+        }
         boolean metadata = filename.endsWith(".metadata");
         String distribution = metadata ? filename.substring(0, filename.length() - ".metadata".length()) : filename;
         Optional<StoredFile> file = store.file(index, distribution).filter(f -> f.project().equals(project));
@@ -244,6 +262,13 @@ public final class Routes extends Handler.Abstract {
         } else {
             files.serve(x, f.blobKey(), f.sha256(), "application/octet-stream");
         }
+    }
+
+    /** Stopping the server closes the proxy indexes' upstream clients. */
+    @Override
+    protected void doStop() throws Exception {
+        proxy.close();
+        super.doStop();
     }
 
     /** The server's root URL as the client addressed it (scheme, host, port), ending in a slash. */

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteStore implements Store {
     private static final int READERS = 4;
+    private static final String INDEX_COLUMNS = "name, bases, merge_bases, upstream, ttl_seconds, allow_names";
     private static final String FILE_COLUMNS = "index_name, project, version, filename, package_type, blob_key,"
             + " sha256, md5, size, upload_time, requires_python, yanked, yanked_reason, metadata_sha256";
 
@@ -74,7 +76,9 @@ public final class SqliteStore implements Store {
         write("create the schema", c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS indexes (name VARCHAR(64) PRIMARY KEY,"
-                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT)");
+                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT, ttl_seconds BIGINT,"
+                        + " allow_names TEXT)");
+                addProxyColumns(c);
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS serial (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS projects (index_name VARCHAR(64) NOT NULL,"
                         + " name TEXT NOT NULL, display_name TEXT NOT NULL, last_serial BIGINT NOT NULL,"
@@ -102,23 +106,39 @@ public final class SqliteStore implements Store {
         });
     }
 
+    /** Roots made before proxy indexes had a page lifetime and an allow-list get both columns. */
+    private static void addProxyColumns(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeQuery("SELECT ttl_seconds, allow_names FROM indexes WHERE 1 = 0").close();
+        } catch (SQLException missing) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("ALTER TABLE indexes ADD COLUMN ttl_seconds BIGINT");
+                s.executeUpdate("ALTER TABLE indexes ADD COLUMN allow_names TEXT");
+            }
+        }
+    }
+
     @Override
     public List<IndexConfig> indexes() {
-        return read("list the indexes", c -> all(c, "SELECT name, bases, merge_bases, upstream FROM indexes"
+        return read("list the indexes", c -> all(c, "SELECT " + INDEX_COLUMNS + " FROM indexes"
                 + " ORDER BY name", SqliteStore::indexConfig));
     }
 
     @Override
     public Optional<IndexConfig> index(String name) {
-        return read("read index " + name, c -> first(c, "SELECT name, bases, merge_bases, upstream FROM indexes"
+        return read("read index " + name, c -> first(c, "SELECT " + INDEX_COLUMNS + " FROM indexes"
                 + " WHERE name = ?", SqliteStore::indexConfig, name));
     }
 
     private static IndexConfig indexConfig(ResultSet r) throws SQLException {
         String bases = r.getString(2);
         String upstream = r.getString(4);
+        long ttl = r.getLong(5);
+        Duration lifetime = r.wasNull() ? IndexConfig.DEFAULT_TTL : Duration.ofSeconds(ttl);
+        String allow = r.getString(6);
         return new IndexConfig(r.getString(1), bases.isEmpty() ? List.of() : Arrays.asList(bases.split(",")),
-                r.getInt(3) != 0, Optional.ofNullable(upstream).map(URI::create));
+                r.getInt(3) != 0, Optional.ofNullable(upstream).map(URI::create), lifetime,
+                allow == null || allow.isEmpty() ? List.of() : Arrays.asList(allow.split(",")));
     }
 
     @Override
@@ -131,10 +151,12 @@ public final class SqliteStore implements Store {
     }
 
     private static void saveIndex(Connection c, IndexConfig config) throws SQLException {
-        update(c, "INSERT INTO indexes (name, bases, merge_bases, upstream) VALUES (?, ?, ?, ?)"
+        update(c, "INSERT INTO indexes (" + INDEX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (name) DO UPDATE SET bases = excluded.bases, merge_bases = excluded.merge_bases,"
-                + " upstream = excluded.upstream", config.name(), String.join(",", config.bases()),
-                config.merge() ? 1 : 0, config.upstream().map(URI::toString).orElse(null));
+                + " upstream = excluded.upstream, ttl_seconds = excluded.ttl_seconds,"
+                + " allow_names = excluded.allow_names", config.name(), String.join(",", config.bases()),
+                config.merge() ? 1 : 0, config.upstream().map(URI::toString).orElse(null), config.ttl().toSeconds(),
+                String.join(",", config.allow()));
     }
 
     @Override
