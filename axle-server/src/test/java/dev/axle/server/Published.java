@@ -10,10 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Publishes a test's file straight through {@link Publication}, as an upload would after inspecting it. */
-final class Published {
+public final class Published {
     private Published() {}
 
-    static Publication.Outcome publish(ServerRoot root, String index, Path file, String name, String version,
+    public static Publication.Outcome publish(ServerRoot root, String index, Path file, String name, String version,
             String metadata) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Path temp = root.blobs().temporaryFile(".test");
@@ -25,7 +25,7 @@ final class Published {
         return new Publication(root.store(), root.blobs()).publish(incoming, temp);
     }
 
-    static String hex(String algorithm, byte[] bytes) {
+    public static String hex(String algorithm, byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
         } catch (NoSuchAlgorithmException e) {

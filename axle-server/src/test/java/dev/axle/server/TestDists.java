@@ -16,17 +16,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Distributions written by tests: a wheel with a module, an sdist (tar.gz, ustar) with PKG-INFO. */
-final class TestDists {
+public final class TestDists {
     private TestDists() {}
 
     /** Core metadata with {@code extra} header lines (each ending in a newline) and a body. */
-    static String metadata(String metadataVersion, String name, String version, String extra, String description) {
+    public static String metadata(String metadataVersion, String name, String version, String extra, String description) {
         return "Metadata-Version: " + metadataVersion + "\nName: " + name + "\nVersion: " + version + "\n" + extra
                 + "\n" + description;
     }
 
     /** A pure wheel whose module {@code <escaped name>_mod} holds {@code VALUE = '<version>'}. */
-    static Path wheel(Path folder, String name, String version, String metadata) throws IOException {
+    public static Path wheel(Path folder, String name, String version, String metadata) throws IOException {
         String escaped = ProjectName.parse(name).escaped();
         String distInfo = escaped + "-" + version + ".dist-info";
         Path wheel = folder.resolve(escaped + "-" + version + "-py3-none-any.whl");
@@ -45,7 +45,7 @@ final class TestDists {
         return wheel;
     }
 
-    static Path wheel(Path folder, String name, String version) throws IOException {
+    public static Path wheel(Path folder, String name, String version) throws IOException {
         return wheel(folder, name, version, metadata("2.1", name, version, "", ""));
     }
 
@@ -58,7 +58,7 @@ final class TestDists {
     }
 
     /** An sdist {@code <escaped>-<version>.tar.gz} with {@code <escaped>-<version>/PKG-INFO} and a pyproject.toml. */
-    static Path sdist(Path folder, String name, String version, String pkgInfo) throws IOException {
+    public static Path sdist(Path folder, String name, String version, String pkgInfo) throws IOException {
         String escaped = ProjectName.parse(name).escaped();
         String top = escaped + "-" + version;
         Path sdist = folder.resolve(top + ".tar.gz");
@@ -104,7 +104,7 @@ final class TestDists {
         System.arraycopy(bytes, 0, header, at, bytes.length);
     }
 
-    static byte[] bytes(Path file) throws IOException {
+    public static byte[] bytes(Path file) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Files.copy(file, out);
         return out.toByteArray();

@@ -13,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Legacy-API uploads as twine sends them, built by hand for what twine would not send. */
-final class Uploads {
+public final class Uploads {
     private Uploads() {}
 
     /** The form fields twine sends for {@code file} of {@code name} {@code version}. */
-    static Map<String, String> form(Path file, String name, String version) throws IOException {
+    public static Map<String, String> form(Path file, String name, String version) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Map<String, String> form = new LinkedHashMap<>();
         form.put(":action", "file_upload");
@@ -32,7 +32,7 @@ final class Uploads {
         return form;
     }
 
-    static HttpResponse<String> post(URI url, String token, Map<String, String> form, String filename, byte[] content)
+    public static HttpResponse<String> post(URI url, String token, Map<String, String> form, String filename, byte[] content)
             throws IOException, InterruptedException {
         String boundary = "axle-test-boundary-7d1f";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -54,7 +54,7 @@ final class Uploads {
         return Http.send(url, "POST", "", HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), headers);
     }
 
-    static HttpResponse<String> upload(URI url, String token, Path file, String name, String version)
+    public static HttpResponse<String> upload(URI url, String token, Path file, String name, String version)
             throws IOException, InterruptedException {
         return post(url, token, form(file, name, version), file.getFileName().toString(), Files.readAllBytes(file));
     }

@@ -4,7 +4,6 @@ import dev.axle.pep.Version;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,9 +39,9 @@ public final class SqliteStore implements Store {
 
     private SqliteStore(Path file) throws SQLException {
         this.file = file;
-        this.writer = connect(false);
+        this.writer = connect();
         for (int i = 0; i < READERS; i++) {
-            readers.add(connect(true));
+            readers.add(connect());
         }
     }
 
@@ -60,16 +59,16 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private Connection connect(boolean readOnly) throws SQLException {
+    private Connection connect() throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("transaction_mode", "IMMEDIATE");
         properties.setProperty("busy_timeout", "30000");
         properties.setProperty("journal_mode", "WAL");
         // NORMAL is durable across a killed process in WAL mode; only a power cut may lose the last commits.
         properties.setProperty("synchronous", "NORMAL");
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
-        connection.setAutoCommit(readOnly);
-        return connection;
+        // The driver directly, not through DriverManager: its service lookup misses drivers on
+        // some class paths (a manifest-only jar's) and scans every jar to find one.
+        return new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, properties);
     }
 
     private void createSchema() {
@@ -374,9 +373,15 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction. The writer is in auto-commit mode between
+     * transactions: the driver begins the next transaction as soon as one commits otherwise,
+     * holding the database's write lock against other processes all the while.
+     */
     private <T> T write(String what, Work<T> work) {
         writing.lock();
         try {
+            writer.setAutoCommit(false);
             try {
                 T result = work.on(writer);
                 writer.commit();
@@ -384,6 +389,8 @@ public final class SqliteStore implements Store {
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
                 throw e;
+            } finally {
+                writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);

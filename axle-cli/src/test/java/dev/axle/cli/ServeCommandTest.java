@@ -1,0 +1,215 @@
+package dev.axle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.axle.installer.Pythons;
+import dev.axle.server.Http;
+import dev.axle.server.TestDists;
+import dev.axle.server.Uploads;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code axle serve} in a child JVM (so it can be stopped by SIGTERM or killed with -9), with
+ * {@code axle token}, {@code axle yank} and {@code axle install} run in-process against it.
+ */
+class ServeCommandTest {
+    private static final Pattern URL = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
+
+    @TempDir
+    Path tmp;
+
+    /** A running {@code axle serve} and the URL it printed. */
+    record Served(Process process, URI url) {}
+
+    private Served serve(Path root) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // Surefire's full test class path (java.class.path may name only its booter jar).
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process process = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                classPath, Main.class.getName(), "serve", "--root", root.toString(),
+                "--port", "0").redirectError(tmp.resolve("serve.err").toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertThat(line).as("axle serve's first line; stderr: %s", Files.readString(tmp.resolve("serve.err")))
+                .isNotNull();
+        Matcher m = URL.matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return new Served(process, URI.create(m.group(1)));
+    }
+
+    private Transcript axle(String... args) {
+        return Transcript.of(args);
+    }
+
+    private Path venv(String name, Path cache) {
+        Path dir = tmp.resolve(name);
+        Transcript made = axle("venv", "--cache-dir", cache.toString(), "--python",
+                Pythons.python("3.12", "3.11", "3.13").toString(), dir.toString());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        return dir;
+    }
+
+    @Test
+    void servesUploadsInstallsYanksAndStopsOnSigterm() throws Exception {
+        Path root = tmp.resolve("index");
+        Served served = serve(root);
+        try {
+            Transcript created = axle("token", "create", "--root", root.toString(), "--name", "ci");
+            assertThat(created.exitCode()).as(created.err()).isZero();
+            String token = created.out().strip();
+            assertThat(token).startsWith("axle-").hasSizeGreaterThan(40);
+            assertThat(axle("token", "list", "--root", root.toString()).out()).startsWith("ci\t");
+
+            for (String version : List.of("1.0", "2.0")) {
+                Path wheel = TestDists.wheel(tmp.resolve("dist"), "hello-axle", version);
+                assertThat(Uploads.upload(served.url().resolve("/main/"), token, wheel, "hello-axle", version)
+                        .statusCode()).isEqualTo(200);
+            }
+            Path cache = tmp.resolve("cache");
+            Path venv = venv("v1", cache);
+            Transcript install = axle("install", "--cache-dir", cache.toString(), "--python", venv.toString(),
+                    "--index-url", served.url() + "simple/", "hello-axle");
+            assertThat(install.exitCode()).as(install.err()).isZero();
+            assertThat(install.out()).contains("+ hello-axle==2.0");
+
+            Transcript yank = axle("yank", "--root", root.toString(), "Hello_Axle", "2.0", "--reason", "broken");
+            assertThat(yank.exitCode()).as(yank.err()).isZero();
+            assertThat(yank.out()).isEqualTo("Yanked 1 file of hello-axle 2.0 on index 'main'" + System.lineSeparator());
+            assertThat(Http.json(served.url(), "/simple/hello-axle/").at("/files/1/yanked").asText()).isEqualTo("broken");
+            // Another cache: the first install's copy of the page is fresh for its max-age still.
+            Path cache2 = tmp.resolve("cache2");
+            Path again = venv("v2", cache2);
+            Transcript second = axle("install", "--cache-dir", cache2.toString(), "--python", again.toString(),
+                    "--index-url", served.url() + "simple/", "hello-axle");
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(second.out()).contains("+ hello-axle==1.0");
+
+            assertThat(axle("unyank", "--root", root.toString(), "hello-axle", "2.0").exitCode()).isZero();
+            Transcript deleted = axle("delete", "--root", root.toString(), "hello-axle", "1.0");
+            assertThat(deleted.out()).startsWith("Deleted 1 file of hello-axle 1.0");
+            assertThat(Http.json(served.url(), "/simple/hello-axle/").get("versions").toString()).isEqualTo("[\"2.0\"]");
+            Transcript missing = axle("yank", "--root", root.toString(), "hello-axle", "7.0");
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.err()).contains("has no file of hello-axle 7.0");
+
+            assertThat(axle("token", "revoke", "--root", root.toString(), "--name", "ci").exitCode()).isZero();
+            Path wheel = TestDists.wheel(tmp.resolve("dist"), "hello-axle", "3.0");
+            assertThat(Uploads.upload(served.url().resolve("/main/"), token, wheel, "hello-axle", "3.0").statusCode())
+                    .isEqualTo(403);
+        } finally {
+            served.process().destroy(); // SIGTERM
+        }
+        assertThat(served.process().waitFor(20, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+        try (Socket s = new Socket(served.url().getHost(), served.url().getPort())) {
+            throw new AssertionError("still listening on " + served.url());
+        } catch (ConnectException expected) {
+            // closed
+        }
+    }
+
+    @Test
+    void killedMidUploadTheIndexStaysConsistentAndTheFileUploadsAgain() throws Exception {
+        Path root = tmp.resolve("index");
+        Transcript created = axle("token", "create", "--root", root.toString(), "--name", "ci");
+        String token = created.out().strip();
+        byte[] big = new byte[8 << 20];
+        new java.util.Random(7).nextBytes(big);
+        Path wheel = TestDists.wheel(tmp.resolve("dist"), "heavy", "1.0");
+        // A wheel with 8 MiB of incompressible data, so the upload is mid-way when the server dies.
+        Path heavy = rewriteWithPayload(wheel, big);
+
+        Served first = serve(root);
+        String boundary = "kill-test-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\":action\"\r\n\r\nfile_upload\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\""
+                + heavy.getFileName() + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] file = Files.readAllBytes(heavy);
+        try (Socket socket = new Socket(first.url().getHost(), first.url().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /main/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary="
+                    + boundary + "\r\nAuthorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                    ("__token__:" + token).getBytes(StandardCharsets.UTF_8)) + "\r\nContent-Length: "
+                    + (head.length + file.length + 64) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(head);
+            out.write(file, 0, file.length / 2);
+            out.flush();
+            waitForPartialUpload(root.resolve("tmp"));
+            first.process().destroyForcibly(); // SIGKILL, mid-upload
+            assertThat(first.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Served second = serve(root);
+        try {
+            try (Stream<Path> left = Files.list(root.resolve("tmp"))) {
+                assertThat(left).as("temporary files swept at start").isEmpty();
+            }
+            assertThat(Http.get(second.url(), "/simple/heavy/").statusCode()).isEqualTo(404);
+            assertThat(Uploads.upload(second.url().resolve("/main/"), token, heavy, "heavy", "1.0").statusCode())
+                    .isEqualTo(200);
+            var page = Http.json(second.url(), "/simple/heavy/");
+            assertThat(page.at("/files/0/size").asLong()).isEqualTo(file.length);
+            byte[] served = Http.bytes(second.url(), page.at("/files/0/url").asText()).body();
+            assertThat(served).isEqualTo(file);
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the server has spilled part of the upload to its tmp folder. */
+    private static void waitForPartialUpload(Path tmp) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(tmp)) {
+                if (files.anyMatch(p -> {
+                    try {
+                        return Files.size(p) > 0;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the server never started writing the upload to " + tmp);
+    }
+
+    /** The wheel with a module of {@code payload} bytes added (RECORD not updated: the server does not read it). */
+    private Path rewriteWithPayload(Path wheel, byte[] payload) throws IOException {
+        Path out = tmp.resolve("heavy").resolve(wheel.getFileName());
+        Files.createDirectories(out.getParent());
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(wheel));
+                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("heavy_data.bin"));
+            zip.write(payload);
+            zip.closeEntry();
+            List<String> seen = new ArrayList<>();
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                seen.add(e.getName());
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+}
