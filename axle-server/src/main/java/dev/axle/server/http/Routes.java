@@ -44,7 +44,7 @@ public final class Routes extends Handler.Abstract {
         this.proxy = new Proxy(store, blobs);
         this.catalog = new Catalog(store, proxy);
         this.files = new FileResponses(blobs, new ByteBufferPool.Sized(pool, true, 64 * 1024), metrics);
-        this.proxyFiles = new ProxyFiles(catalog, proxy, files);
+        this.proxyFiles = new ProxyFiles(catalog, proxy, files, metrics);
         this.upload = new Upload(store, blobs, metrics);
         this.management = new Management(store, blobs);
     }

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -62,7 +61,7 @@ public final class Proxy implements AutoCloseable {
     private final BlobStore blobs;
     private final IndexOptions options;
     private final Map<URI, Index> upstreams = new ConcurrentHashMap<>();
-    private final Map<String, ReentrantLock> downloads = new ConcurrentHashMap<>();
+    private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
     private final UpstreamPages pages;
 
     public Proxy(Store store, BlobStore blobs) {
@@ -185,32 +184,69 @@ public final class Proxy implements AutoCloseable {
      *                                      not match its hashes
      */
     public StoredFile keep(IndexConfig config, StoredFile listed) throws IOException {
-        Optional<StoredFile> kept = keptWithBytes(config, listed.filename());
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        ReentrantLock lock = downloads.computeIfAbsent(config.name() + "/" + listed.filename(),
-                k -> new ReentrantLock());
-        lock.lock();
         try {
-            kept = keptWithBytes(config, listed.filename());
+            return transfer(config, listed).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for " + listed.filename());
+        }
+    }
+
+    /**
+     * The download of {@code listed} into the store: the one in progress, a new one, or one
+     * already done when the file is kept. Downloads run on their own (virtual) threads, so a
+     * client that goes away does not stop one.
+     */
+    public Transfer transfer(IndexConfig config, StoredFile listed) throws IOException {
+        String key = config.name() + "/" + listed.filename();
+        while (true) {
+            Transfer running = transfers.get(key);
+            if (running != null) {
+                return running;
+            }
+            Optional<StoredFile> kept = keptWithBytes(config, listed.filename());
             if (kept.isPresent()) {
-                return kept.get();
+                return Transfer.of(kept.get());
             }
             DistributionFile upstream = upstreamFile(config, listed);
-            Path download = blobs.temporaryFile(".download");
-            try {
+            Transfer transfer = new Transfer(blobs.temporaryFile(".download"));
+            if (transfers.putIfAbsent(key, transfer) != null) {
+                Files.deleteIfExists(transfer.target());
+                continue;
+            }
+            Thread.ofVirtual().name("axle-proxy-" + listed.filename())
+                    .start(() -> download(config, listed, upstream, transfer, key));
+            return transfer;
+        }
+    }
+
+    private void download(IndexConfig config, StoredFile listed, DistributionFile upstream, Transfer transfer,
+            String key) {
+        StoredFile kept = null;
+        Exception failure = null;
+        try {
+            Optional<StoredFile> before = keptWithBytes(config, listed.filename());
+            if (before.isPresent()) {
+                kept = before.get();
+            } else {
                 try {
-                    upstream(config).download(upstream, download, DownloadListener.NONE);
+                    upstream(config).download(upstream, transfer.target(), (f, downloaded, total) ->
+                            transfer.progress(downloaded, total));
                 } catch (dev.axle.index.IndexUnavailableException | dev.axle.index.HashMismatchException e) {
                     throw UpstreamPages.unavailable(config, listed.filename(), e);
                 }
-                return store(config, listed, upstream, download);
-            } finally {
-                Files.deleteIfExists(download);
+                kept = store(config, listed, upstream, transfer.target());
             }
+        } catch (IOException | RuntimeException e) {
+            failure = e;
         } finally {
-            lock.unlock();
+            transfer.finish(kept, failure);
+            transfers.remove(key, transfer);
+            try {
+                Files.deleteIfExists(transfer.target());
+            } catch (IOException e) {
+                // swept at the next start
+            }
         }
     }
 
