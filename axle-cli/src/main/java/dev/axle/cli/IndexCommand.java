@@ -115,10 +115,7 @@ final class IndexCommand implements Runnable {
 
     /** A proxy index's settings, as create and list show them. */
     static String proxy(IndexConfig config) {
-        URI upstream = config.upstream().orElseThrow();
-        String shown = upstream.getRawUserInfo() == null ? upstream.toString()
-                : upstream.toString().replace(upstream.getRawUserInfo() + "@", "****@");
-        return "proxy of " + shown + " (pages kept " + config.ttl().toSeconds() + " s"
+        return "proxy of " + config.shownUpstream().orElseThrow() + " (pages kept " + config.ttl().toSeconds() + " s"
                 + (config.allow().isEmpty() ? "" : "; allows " + String.join(", ", config.allow())) + ")";
     }
 }

@@ -126,6 +126,32 @@ class ProxyTest {
     }
 
     @Test
+    void concurrentFirstRequestsShareOneUpstreamDownload() throws Exception {
+        startProxy(IndexConfig.DEFAULT_TTL, List.of());
+        String url = page("/mirror/simple/hello-axle/").get("files").get(0).get("url").asText();
+        byte[] expected = Files.readAllBytes(temp.resolve("dist-main-1.0/hello_axle-1.0-py3-none-any.whl"));
+        List<java.util.concurrent.Future<HttpResponse<byte[]>>> downloads = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                downloads.add(threads.submit(() -> Http.bytes(base, url)));
+            }
+            for (var d : downloads) {
+                assertThat(d.get().statusCode()).isEqualTo(200);
+                assertThat(d.get().body()).isEqualTo(expected);
+            }
+        }
+        assertThat(upstreamRequests("file")).isEqualTo(1);
+    }
+
+    @Test
+    void uploadsToAProxyIndexAreRefused() throws Exception {
+        startProxy(IndexConfig.DEFAULT_TTL, List.of());
+        HttpResponse<String> r = Http.send(base, "POST", "/mirror/", java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("index 'mirror' is a proxy of " + upstream.uri().resolve("/simple/"));
+    }
+
+    @Test
     void metadataIsFetchedUpstreamBeforeTheWheelIsKept() throws Exception {
         startProxy(IndexConfig.DEFAULT_TTL, List.of());
         JsonNode file = page("/mirror/simple/hello-axle/").get("files").get(0);

@@ -108,6 +108,11 @@ public final class Routes extends Handler.Abstract {
         if (x.method().equals("POST")) {
             if (segments.isEmpty() || (segments.size() == 1 && first.equals("legacy"))) {
                 x.route = "upload";
+                if (config.get().proxy()) {
+                    x.text(403, "Forbidden: index '" + index + "' is a proxy of " + config.get().shownUpstream()
+                            .orElseThrow() + "; upload to a private index");
+                    return;
+                }
                 upload.handle(x, index);
             } else if (first.equals("api")) {
                 x.route = "api";

@@ -261,7 +261,7 @@ public final class Proxy implements AutoCloseable {
                 .filter(f -> f.filename().equals(listed.filename())).findFirst()
                 .orElseThrow(() -> new IOException("index '" + config.name() + "' no longer finds "
                         + listed.filename() + " on the page of '" + listed.project() + "' at its upstream "
-                        + UpstreamPages.shown(config)));
+                        + config.shownUpstream().orElseThrow()));
     }
 
     /** Moves a verified download into the store and records it, with its metadata when it can be read. */

@@ -93,12 +93,6 @@ final class UpstreamPages {
     static UpstreamUnavailableException unavailable(IndexConfig config, String what, IOException e) {
         boolean answered = e instanceof IndexUnavailableException u ? u.status().isPresent() : true;
         return new UpstreamUnavailableException("index '" + config.name() + "' cannot fetch " + what + " from its"
-                + " upstream " + shown(config) + " and has no copy: " + e.getMessage(), answered, e);
-    }
-
-    /** The upstream URL without credentials, for messages. */
-    static String shown(IndexConfig config) {
-        java.net.URI u = config.upstream().orElseThrow();
-        return u.getRawUserInfo() == null ? u.toString() : u.toString().replace(u.getRawUserInfo() + "@", "****@");
+                + " upstream " + config.shownUpstream().orElseThrow() + " and has no copy: " + e.getMessage(), answered, e);
     }
 }

@@ -54,6 +54,12 @@ public record IndexConfig(String name, List<String> bases, boolean merge, Option
         return upstream.isPresent();
     }
 
+    /** The upstream URL with its password, if any, hidden: for messages and listings. */
+    public Optional<String> shownUpstream() {
+        return upstream.map(u -> u.getRawUserInfo() == null ? u.toString()
+                : u.toString().replace(u.getRawUserInfo() + "@", "****@"));
+    }
+
     private static void checkUpstream(URI upstream) {
         String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!upstream.isAbsolute() || upstream.isOpaque() || !List.of("http", "https", "file").contains(scheme)) {
