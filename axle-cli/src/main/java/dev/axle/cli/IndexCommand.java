@@ -45,19 +45,18 @@ final class IndexCommand implements Runnable {
                 + " taking them from the first that has the project.")
         boolean merge;
 
-        @Option(names = "--upstream", paramLabel = "URL", description = "Make it a proxy index of this simple"
-                + " index (such as https://pypi.org/simple/ or another axle server's /main/simple/): pages fetched"
-                + " on demand, files downloaded once and kept.")
+        @Option(names = "--upstream", paramLabel = "URL", description = "Make it a proxy index of this simple API"
+                + " (such as https://pypi.org/simple/): listings fetched on demand and kept a while, files kept.")
         URI upstream;
 
-        @Option(names = "--ttl", paramLabel = "SECONDS", description = "How long a proxy index uses an upstream"
-                + " page before fetching it again (default: 600).")
-        Long ttl;
-
-        @Option(names = "--allow", paramLabel = "PATTERN", description = "A name (glob: * and ?) a proxy index takes"
-                + " from its upstream; repeatable; none: every name. A name a private index of the chain has is"
-                + " never taken from the upstream.")
+        @Option(names = "--allow", paramLabel = "PATTERN", description = "Projects a proxy index may take from its"
+                + " upstream (a glob on normalized names: * any run of characters, ? one); repeatable; none allows"
+                + " all. A name on a private index of the same chain is never taken from upstream.")
         List<String> allow = new ArrayList<>();
+
+        @Option(names = "--ttl", paramLabel = "SECONDS", description = "How long a proxy index keeps an upstream's"
+                + " listing of a project before fetching it again (default: the server's, 600).")
+        Long ttl;
 
         @Spec
         CommandSpec spec;
@@ -72,8 +71,11 @@ final class IndexCommand implements Runnable {
             }
             IndexConfig config;
             try {
-                config = new IndexConfig(name, bases, merge, Optional.ofNullable(upstream),
-                        ttl == null ? IndexConfig.DEFAULT_TTL : Duration.ofSeconds(ttl), allow);
+                if (upstream != null && !List.of("http", "https").contains(String.valueOf(upstream.getScheme()))) {
+                    throw new IllegalArgumentException("--upstream " + upstream + " is not an http(s) URL");
+                }
+                config = new IndexConfig(name, bases, merge, Optional.ofNullable(upstream), allow,
+                        Optional.ofNullable(ttl).map(Duration::ofSeconds));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -85,11 +87,18 @@ final class IndexCommand implements Runnable {
                 }
                 served.store().saveIndex(config);
             }
-            spec.commandLine().getOut().println("Index '" + name + "'" + (bases.isEmpty() ? ""
-                    : " with bases " + String.join(", ", bases) + (merge ? " (merged)" : ""))
-                    + (config.proxy() ? ", " + proxy(config) : ""));
+            spec.commandLine().getOut().println("Index '" + name + "'" + describe(config));
             return 0;
         }
+    }
+
+    static String describe(IndexConfig c) {
+        if (c.upstream().isPresent()) {
+            return ": proxy of " + c.shownUpstream().orElseThrow() + (c.allow().isEmpty() ? "" : ", allowing "
+                    + String.join(", ", c.allow())) + c.ttl().map(t -> ", listings kept " + t.toSeconds() + " s")
+                    .orElse("");
+        }
+        return c.bases().isEmpty() ? "" : ": bases " + String.join(", ", c.bases()) + (c.merge() ? " (merged)" : "");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the indexes and their bases.")
@@ -104,18 +113,10 @@ final class IndexCommand implements Runnable {
         public Integer call() throws Exception {
             try (ServerRoot served = root.open()) {
                 for (IndexConfig c : served.store().indexes()) {
-                    spec.commandLine().getOut().println(c.name() + (c.bases().isEmpty() ? ""
-                            : "\tbases: " + String.join(", ", c.bases()) + (c.merge() ? " (merged)" : ""))
-                            + (c.proxy() ? "\t" + proxy(c) : ""));
+                    spec.commandLine().getOut().println(c.name() + describe(c));
                 }
             }
             return 0;
         }
-    }
-
-    /** A proxy index's settings, as create and list show them. */
-    static String proxy(IndexConfig config) {
-        return "proxy of " + config.shownUpstream().orElseThrow() + " (pages kept " + config.ttl().toSeconds() + " s"
-                + (config.allow().isEmpty() ? "" : "; allows " + String.join(", ", config.allow())) + ")";
     }
 }

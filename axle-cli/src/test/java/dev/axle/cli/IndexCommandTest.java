@@ -23,20 +23,20 @@ class IndexCommandTest {
         Transcript proxy = Transcript.of("index", "create", "--root", root, "mirror", "--upstream",
                 "https://user:secret@pypi.example/simple/", "--ttl", "60", "--allow", "Acme_*", "--allow", "requests");
         assertThat(proxy.exitCode()).as(proxy.err()).isZero();
-        assertThat(proxy.out()).contains("Index 'mirror', proxy of https://****@pypi.example/simple/ (pages kept 60 s;"
-                + " allows acme-*, requests)");
+        assertThat(proxy.out()).contains("Index 'mirror': proxy of https://****@pypi.example/simple/, allowing"
+                + " acme-*, requests, listings kept 60 s");
         Transcript company = Transcript.of("index", "create", "--root", root, "company", "--bases", "main,mirror",
                 "--merge");
         assertThat(company.exitCode()).as(company.err()).isZero();
         try (ServerRoot opened = ServerRoot.open(Path.of(root))) {
             assertThat(opened.store().index("mirror")).hasValue(new IndexConfig("mirror", List.of(), false,
-                    Optional.of(URI.create("https://user:secret@pypi.example/simple/")), Duration.ofSeconds(60),
-                    List.of("acme-*", "requests")));
+                    Optional.of(URI.create("https://user:secret@pypi.example/simple/")), List.of("acme-*", "requests"),
+                    Optional.of(Duration.ofSeconds(60))));
             assertThat(opened.store().index("company").orElseThrow().bases()).containsExactly("main", "mirror");
         }
         Transcript list = Transcript.of("index", "list", "--root", root);
-        assertThat(list.out().lines()).containsExactly("company\tbases: main, mirror (merged)", "main",
-                "mirror\tproxy of https://****@pypi.example/simple/ (pages kept 60 s; allows acme-*, requests)");
+        assertThat(list.out().lines()).containsExactly("company: bases main, mirror (merged)", "main",
+                "mirror: proxy of https://****@pypi.example/simple/, allowing acme-*, requests, listings kept 60 s");
     }
 
     @Test
@@ -50,6 +50,6 @@ class IndexCommandTest {
         assertThat(pattern.exitCode()).isNotZero();
         assertThat(pattern.err()).contains("'a/b' is not an allow pattern");
         Transcript scheme = Transcript.of("index", "create", "--root", root, "x", "--upstream", "ftp://host/simple/");
-        assertThat(scheme.err()).contains("is not an http, https or file URL");
+        assertThat(scheme.err()).contains("--upstream ftp://host/simple/ is not an http(s) URL");
     }
 }

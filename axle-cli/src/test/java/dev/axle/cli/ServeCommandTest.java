@@ -125,6 +125,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void indexCommandsConfigureBasesAndProxies() {
+        String root = tmp.resolve("index").toString();
+        assertThat(axle("index", "create", "--root", root, "mirror", "--upstream", "https://pypi.org/simple/",
+                "--allow", "requests", "--allow", "django-*").exitCode()).isZero();
+        Transcript team = axle("index", "create", "--root", root, "team", "--base", "main", "--base", "mirror");
+        assertThat(team.out()).isEqualTo("Index 'team': bases main, mirror" + System.lineSeparator());
+        assertThat(axle("index", "list", "--root", root).out().lines()).containsExactly("main",
+                "mirror: proxy of https://pypi.org/simple/, allowing requests, django-*", "team: bases main, mirror");
+        Transcript reserved = axle("index", "create", "--root", root, "simple");
+        assertThat(reserved.exitCode()).isEqualTo(1);
+        assertThat(reserved.err()).contains("'simple' cannot name an index");
+        assertThat(axle("index", "create", "--root", root, "x", "--base", "nowhere").err())
+                .contains("there is no index 'nowhere'");
+    }
+
+    @Test
     void killedMidUploadTheIndexStaysConsistentAndTheFileUploadsAgain() throws Exception {
         Path root = tmp.resolve("index");
         Transcript created = axle("token", "create", "--root", root.toString(), "--name", "ci");

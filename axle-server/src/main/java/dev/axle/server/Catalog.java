@@ -1,7 +1,5 @@
 package dev.axle.server;
 
-import dev.axle.server.proxy.ProxiedProject;
-import dev.axle.server.proxy.Proxy;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Project;
 import dev.axle.server.store.Release;
@@ -21,25 +19,15 @@ import java.util.TreeMap;
  * each base's chain in the order listed, each index once. A project's files come from the first
  * index of the chain that has the project, or, on an index configured to merge, from every
  * index of the chain (the first file of a name wins).
- *
- * <p>A proxy index of the chain (one with an upstream) has a project when its allow-list lets it
- * take the name and its upstream (or what it kept) has it, but never when a private index of
- * the chain has the project: a private name always wins, and is never merged with an upstream's
- * files of that name (no dependency confusion).
  */
 public final class Catalog {
     private final Store store;
-    private final Optional<Proxy> proxy;
+    private final Upstreams upstreams;
 
-    /** A catalog whose proxy indexes show nothing. */
-    public Catalog(Store store) {
+    /** A catalog of {@code store}'s indexes; proxy indexes fetch through {@code upstreams}. */
+    public Catalog(Store store, Upstreams upstreams) {
         this.store = store;
-        this.proxy = Optional.empty();
-    }
-
-    public Catalog(Store store, Proxy proxy) {
-        this.store = store;
-        this.proxy = Optional.of(proxy);
+        this.upstreams = upstreams;
     }
 
     /** A project as an index shows it. {@code lastSerial} is the latest of the indexes it comes from. */
@@ -67,7 +55,10 @@ public final class Catalog {
         }
     }
 
-    /** The projects an index shows, by normalized name (the first index of the chain spells the name). */
+    /**
+     * The projects an index shows, by normalized name (the first index of the chain spells the
+     * name); of a proxy index, those fetched so far.
+     */
     public List<Project> projects(String index) {
         Map<String, Project> projects = new TreeMap<>();
         for (IndexConfig member : chain(index)) {
@@ -78,24 +69,33 @@ public final class Catalog {
         return List.copyOf(projects.values());
     }
 
-    /** A project as {@code index} shows it, or empty when no index of the chain has it. */
-    public Optional<ProjectView> project(String index, String name) {
+    /**
+     * A project as {@code index} shows it, or empty when no index of the chain has it. A proxy
+     * index of the chain is asked only for names it allows, and never for a name that a
+     * private index of the chain has (no dependency confusion).
+     *
+     * @throws Upstreams.UpstreamException when a proxy's upstream fails and nothing is kept
+     */
+    public Optional<ProjectView> project(String index, String name) throws Upstreams.UpstreamException {
         List<IndexConfig> chain = chain(index);
         if (chain.isEmpty()) {
             return Optional.empty();
         }
         boolean merge = chain.getFirst().merge();
-        boolean privateName = chain.stream()
-                .anyMatch(c -> !c.proxy() && store.project(c.name(), name).isPresent());
+        boolean privateName = chain.stream().filter(m -> m.upstream().isEmpty())
+                .anyMatch(m -> store.project(m.name(), name).isPresent());
         Map<String, StoredFile> files = new LinkedHashMap<>();
         Map<String, Release> releases = new LinkedHashMap<>();
-        ProxiedProject first = null;
+        Project first = null;
         long lastSerial = 0;
         for (IndexConfig member : chain) {
-            Optional<ProxiedProject> project = member.proxy()
-                    ? (privateName ? Optional.empty() : proxy.flatMap(p -> p.project(member, name)))
-                    : store.project(member.name(), name).map(p -> new ProxiedProject(p.displayName(),
-                            p.lastSerial(), store.files(member.name(), name), store.releases(member.name(), name)));
+            if (member.upstream().isPresent()) {
+                if (privateName || !member.allows(name)) {
+                    continue;
+                }
+                upstreams.refresh(member, name);
+            }
+            Optional<Project> project = store.project(member.name(), name);
             if (project.isEmpty()) {
                 continue;
             }
@@ -103,10 +103,10 @@ public final class Catalog {
                 first = project.get();
             }
             lastSerial = Math.max(lastSerial, project.get().lastSerial());
-            for (StoredFile f : project.get().files()) {
+            for (StoredFile f : store.files(member.name(), name)) {
                 files.putIfAbsent(f.filename(), f);
             }
-            for (Release r : project.get().releases()) {
+            for (Release r : store.releases(member.name(), name)) {
                 releases.putIfAbsent(r.version(), r);
             }
             if (!merge) {
@@ -122,9 +122,4 @@ public final class Catalog {
                 List.copyOf(releases.values())));
     }
 
-    /** The file named {@code filename} that {@code index} shows for {@code project}. */
-    public Optional<StoredFile> file(String index, String project, String filename) {
-        return project(index, project).flatMap(p -> p.files().stream()
-                .filter(f -> f.filename().equals(filename)).findFirst());
-    }
 }

@@ -3,10 +3,13 @@ package dev.axle.server;
 import dev.axle.server.http.Routes;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
@@ -17,15 +20,25 @@ public final class IndexServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServerRoot root;
+    private final Upstreams upstreams;
 
-    private IndexServer(Server server, ServerConnector connector, ServerRoot root) {
+    private IndexServer(Server server, ServerConnector connector, ServerRoot root, Upstreams upstreams) {
+        this.upstreams = upstreams;
         this.server = server;
         this.connector = connector;
         this.root = root;
     }
 
+    /** How long a proxy index keeps an upstream's listing of a project before fetching it again. */
+    public static final Duration DEFAULT_PROXY_TTL = Duration.ofMinutes(10);
+
     /** Starts serving {@code root} on {@code host}:{@code port} (0 picks a free port). */
     public static IndexServer start(ServerRoot root, String host, int port) throws IOException {
+        return start(root, host, port, DEFAULT_PROXY_TTL);
+    }
+
+    /** Starts serving, with proxy indexes keeping upstream listings for {@code proxyTtl}. */
+    public static IndexServer start(ServerRoot root, String host, int port, Duration proxyTtl) throws IOException {
         root.blobs().sweepTemporaries();
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("axle-server");
@@ -37,7 +50,11 @@ public final class IndexServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Routes(root.store(), root.blobs(), server.getByteBufferPool()));
+        Upstreams upstreams = new Upstreams(root.store(), root.blobs(), proxyTtl, Clock.systemUTC());
+        // Stopping lets requests in flight finish (up to the stop timeout) before connections close.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new Routes(root.store(), root.blobs(), upstreams, server.getByteBufferPool()));
+        server.setHandler(graceful);
         server.setStopTimeout(5_000);
         try {
             server.start();
@@ -46,7 +63,7 @@ public final class IndexServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new IndexServer(server, connector, root);
+        return new IndexServer(server, connector, root, upstreams);
     }
 
     /** The port it listens on. */
@@ -75,6 +92,8 @@ public final class IndexServer implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the server: " + e.getMessage(), e);
+        } finally {
+            upstreams.close();
         }
     }
 

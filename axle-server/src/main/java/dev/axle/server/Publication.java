@@ -82,7 +82,7 @@ public final class Publication {
                 StoredFile row = new StoredFile(incoming.index(), ProjectName.canonicalize(incoming.displayName()),
                         incoming.version(), incoming.filename(), incoming.packageType(), key, incoming.sha256(),
                         incoming.md5(), incoming.size(), Instant.now(), requiresPython, false, Optional.empty(),
-                        metadataSha256);
+                        metadataSha256, Optional.empty());
                 AddResult result = store.addFile(row, incoming.displayName(), metadataText);
                 if (result instanceof AddResult.Exists(StoredFile winner)) {
                     if (!store.blobReferenced(key)) {

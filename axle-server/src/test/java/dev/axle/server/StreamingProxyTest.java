@@ -66,8 +66,7 @@ class StreamingProxyTest {
         upstream.start();
         root = ServerRoot.open(temp.resolve("root"));
         root.store().saveIndex(new IndexConfig("mirror", List.of(), false, Optional.of(
-                URI.create("http://127.0.0.1:" + upstream.getAddress().getPort() + "/simple/")),
-                IndexConfig.DEFAULT_TTL, List.of()));
+                URI.create("http://127.0.0.1:" + upstream.getAddress().getPort() + "/simple/")), List.of()));
         proxy = IndexServer.start(root, "127.0.0.1", 0);
     }
 
@@ -92,6 +91,8 @@ class StreamingProxyTest {
     }
 
     private InputStream download() throws Exception {
+        // A proxy index's files are those of the listings it fetched, as a client's page request fetches them.
+        assertThat(Http.get(proxy.uri(), "/mirror/simple/hello-axle/").statusCode()).isEqualTo(200);
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 proxy.uri().resolve("/mirror/files/hello-axle/" + WHEEL)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -133,10 +134,11 @@ class StreamingProxyTest {
         if (failure != null) {
             assertThat(failure).isInstanceOf(IOException.class);
         }
+        assertThat(Http.get(proxy.uri(), "/mirror/simple/hello-axle/").statusCode()).isEqualTo(200);
         HttpResponse<String> again = Http.get(proxy.uri(), "/mirror/files/hello-axle/" + WHEEL, "Range", "bytes=0-1");
         assertThat(again.statusCode()).isEqualTo(502);
         assertThat(again.body()).contains("Hash mismatch").contains("nothing was kept");
-        assertThat(root.store().file("mirror", WHEEL)).isEmpty();
+        assertThat(root.blobs().size(root.store().file("mirror", WHEEL).orElseThrow().blobKey())).isEmpty();
         assertThat(fileRequests).hasValue(2);
     }
 

@@ -3,12 +3,13 @@ package dev.axle.server.http;
 import dev.axle.pep.ProjectName;
 import dev.axle.server.Catalog;
 import dev.axle.server.Catalog.ProjectView;
+import dev.axle.server.Upstreams;
+import dev.axle.server.proxy.Transfer;
 import dev.axle.server.blob.BlobStore;
-import dev.axle.server.proxy.Proxy;
-import dev.axle.server.proxy.UpstreamUnavailableException;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Store;
 import dev.axle.server.store.StoredFile;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,19 +33,17 @@ public final class Routes extends Handler.Abstract {
 
     private final Store store;
     private final Catalog catalog;
+    private final Upstreams upstreams;
     private final Metrics metrics = new Metrics();
     private final FileResponses files;
     private final Upload upload;
     private final Management management;
-    private final Proxy proxy;
-    private final ProxyFiles proxyFiles;
 
-    public Routes(Store store, BlobStore blobs, ByteBufferPool pool) {
+    public Routes(Store store, BlobStore blobs, Upstreams upstreams, ByteBufferPool pool) {
         this.store = store;
-        this.proxy = new Proxy(store, blobs);
-        this.catalog = new Catalog(store, proxy);
+        this.upstreams = upstreams;
+        this.catalog = new Catalog(store, upstreams);
         this.files = new FileResponses(blobs, new ByteBufferPool.Sized(pool, true, 64 * 1024), metrics);
-        this.proxyFiles = new ProxyFiles(catalog, proxy, files, metrics);
         this.upload = new Upload(store, blobs, metrics);
         this.management = new Management(store, blobs);
     }
@@ -55,13 +54,11 @@ public final class Routes extends Handler.Abstract {
         Request.addCompletionListener(request, failure -> metrics.request(x.route, response.getStatus()));
         try {
             route(x);
-        } catch (UpstreamUnavailableException e) {
+        } catch (Upstreams.UpstreamException e) {
             if (response.isCommitted()) {
                 throw e;
             }
-            x.route = "upstream-error";
-            x.headers().put(HttpHeader.CACHE_CONTROL, "no-store");
-            x.text(e.status(), (e.status() == 502 ? "Bad Gateway: " : "Service Unavailable: ") + e.getMessage());
+            x.text(502, "Bad Gateway: " + e.getMessage());
         } catch (RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -106,13 +103,12 @@ public final class Routes extends Handler.Abstract {
         String base = index.equals(MAIN) && !path.startsWith("/" + MAIN + "/") ? "/" : "/" + index + "/";
         String first = segments.isEmpty() ? "" : segments.getFirst();
         if (x.method().equals("POST")) {
-            if (segments.isEmpty() || (segments.size() == 1 && first.equals("legacy"))) {
+            if (config.get().upstream().isPresent()) {
+                x.headers().put(HttpHeader.CONNECTION, "close");
+                x.text(403, "Forbidden: index '" + index + "' mirrors " + config.get().upstream().get()
+                        + " and takes no uploads or changes");
+            } else if (segments.isEmpty() || (segments.size() == 1 && first.equals("legacy"))) {
                 x.route = "upload";
-                if (config.get().proxy()) {
-                    x.text(403, "Forbidden: index '" + index + "' is a proxy of " + config.get().shownUpstream()
-                            .orElseThrow() + "; upload to a private index");
-                    return;
-                }
                 upload.handle(x, index);
             } else if (first.equals("api")) {
                 x.route = "api";
@@ -137,7 +133,7 @@ public final class Routes extends Handler.Abstract {
             case "simple" -> simple(x, index, base, segments, slash);
             case "pypi" -> warehouse(x, index, base, segments);
             case "project" -> humanProject(x, index, base, segments, slash);
-            case "files" -> file(x, index, segments);
+            case "files" -> file(x, config.get(), segments);
             default -> {
                 x.route = "unknown";
                 x.text(404, "Not Found");
@@ -145,7 +141,8 @@ public final class Routes extends Handler.Abstract {
         }
     }
 
-    private void simple(Exchange x, String index, String base, List<String> segments, boolean slash) {
+    private void simple(Exchange x, String index, String base, List<String> segments, boolean slash)
+            throws Upstreams.UpstreamException {
         if (segments.size() > 2) {
             x.route = "unknown";
             x.text(404, "Not Found");
@@ -188,7 +185,8 @@ public final class Routes extends Handler.Abstract {
         return format != null ? format : x.header(HttpHeader.ACCEPT);
     }
 
-    private void warehouse(Exchange x, String index, String base, List<String> segments) {
+    private void warehouse(Exchange x, String index, String base, List<String> segments)
+            throws Upstreams.UpstreamException {
         x.route = "json";
         boolean valid = (segments.size() == 3 || segments.size() == 4) && segments.getLast().equals("json");
         if (!valid) {
@@ -219,7 +217,8 @@ public final class Routes extends Handler.Abstract {
         x.sendPage("application/json", body.get());
     }
 
-    private void humanProject(Exchange x, String index, String base, List<String> segments, boolean slash) {
+    private void humanProject(Exchange x, String index, String base, List<String> segments, boolean slash)
+            throws Upstreams.UpstreamException {
         x.route = "project";
         if (segments.size() != 2) {
             x.text(404, "Not Found");
@@ -240,19 +239,15 @@ public final class Routes extends Handler.Abstract {
         x.send(200, "text/html; charset=utf-8", HumanPages.project(index, view.get()));
     }
 
-    private void file(Exchange x, String index, List<String> segments) throws Exception {
+    private void file(Exchange x, IndexConfig config, List<String> segments) throws Exception {
         x.route = "file";
+        String index = config.name();
         if (segments.size() != 3) {
             x.text(404, "Not Found");
             return;
         }
         String project = segments.get(1);
         String filename = segments.get(2);
-        Optional<IndexConfig> proxied = store.index(index).filter(IndexConfig::proxy);
-        if (proxied.isPresent()) {
-            proxyFiles.serve(x, proxied.get(), project, filename);
-            return;
-        }
         boolean metadata = filename.endsWith(".metadata");
         String distribution = metadata ? filename.substring(0, filename.length() - ".metadata".length()) : filename;
         Optional<StoredFile> file = store.file(index, distribution).filter(f -> f.project().equals(project));
@@ -261,19 +256,27 @@ public final class Routes extends Handler.Abstract {
             return;
         }
         StoredFile f = file.get();
+        try {
+            if (!metadata && config.upstream().isPresent() && StreamedDownload.streamable(x)) {
+                Transfer transfer = upstreams.transfer(config, f);
+                if (StreamedDownload.stream(x, f, transfer, metrics)) {
+                    return;
+                }
+                transfer.await();
+            } else {
+                upstreams.ensure(config, f, metadata);
+            }
+        } catch (IOException e) {
+            x.text(502, "Bad Gateway: cannot fetch " + filename + " from the upstream of index '" + index + "': "
+                    + e.getMessage());
+            return;
+        }
         if (metadata) {
             x.route = "metadata";
             files.serve(x, f.metadataBlobKey(), f.metadataSha256().get(), "text/plain; charset=utf-8");
         } else {
             files.serve(x, f.blobKey(), f.sha256(), "application/octet-stream");
         }
-    }
-
-    /** Stopping the server closes the proxy indexes' upstream clients. */
-    @Override
-    protected void doStop() throws Exception {
-        proxy.close();
-        super.doStop();
     }
 
     /** The server's root URL as the client addressed it (scheme, host, port), ending in a slash. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.axle.server.Catalog.ProjectView;
 import dev.axle.server.Versions;
-import dev.axle.server.proxy.Proxy;
 import dev.axle.server.store.Project;
 import dev.axle.server.store.Release;
 import dev.axle.server.store.StoredFile;
@@ -58,10 +57,7 @@ final class SimplePages {
                 ObjectNode file = files.addObject();
                 file.put("filename", f.filename());
                 file.put("url", Urls.file(f));
-                ObjectNode hashes = file.putObject("hashes");
-                if (!f.sha256().isEmpty()) { // a proxied file whose upstream gave no sha256
-                    hashes.put("sha256", f.sha256());
-                }
+                file.putObject("hashes").put("sha256", f.sha256());
                 f.requiresPython().ifPresent(r -> file.put("requires-python", r));
                 if (f.metadataSha256().isPresent()) {
                     file.putObject("core-metadata").put("sha256", f.metadataSha256().get());
@@ -76,10 +72,10 @@ final class SimplePages {
                 } else {
                     file.put("yanked", false);
                 }
-                if (f.size() >= 0) { // else a proxied file whose upstream did not say (PEP 700 fields are optional)
+                if (f.size() >= 0) {
                     file.put("size", f.size());
                 }
-                if (!f.uploadTime().equals(Proxy.UNKNOWN_TIME)) {
+                if (!f.uploadTime().equals(Instant.EPOCH)) {
                     file.put("upload-time", uploadTime(f.uploadTime()));
                 }
             }
@@ -89,7 +85,7 @@ final class SimplePages {
         }
         StringBuilder html = head("Links for " + view.name());
         for (StoredFile f : view.files()) {
-            html.append("    <a href=\"").append(Html.escape(Urls.file(f) + (f.sha256().isEmpty() ? "" : "#sha256=" + f.sha256()))).append('"');
+            html.append("    <a href=\"").append(Html.escape(Urls.file(f) + "#sha256=" + f.sha256())).append('"');
             f.requiresPython().ifPresent(r -> html.append(" data-requires-python=\"").append(Html.escape(r))
                     .append('"'));
             if (f.yanked()) {

@@ -8,7 +8,6 @@ import dev.axle.pep.RawMetadata;
 import dev.axle.pep.Version;
 import dev.axle.server.Catalog.ProjectView;
 import dev.axle.server.Versions;
-import dev.axle.server.proxy.Proxy;
 import dev.axle.server.store.Release;
 import dev.axle.server.store.StoredFile;
 import java.time.ZoneOffset;
@@ -108,7 +107,7 @@ final class WarehouseJson {
         node.put("packagetype", f.packageType());
         node.put("python_version", pythonVersion(f));
         node.put("requires_python", f.requiresPython().orElse(null));
-        boolean known = !f.uploadTime().equals(Proxy.UNKNOWN_TIME); // a proxied file's upstream may not say
+        boolean known = !f.uploadTime().equals(java.time.Instant.EPOCH); // a proxied file's upstream may not say
         node.put("size", f.size() >= 0 ? f.size() : null);
         node.put("upload_time", known ? UPLOAD_TIME.format(f.uploadTime()) : null);
         node.put("upload_time_iso_8601", known ? SimplePages.uploadTime(f.uploadTime()) : null);

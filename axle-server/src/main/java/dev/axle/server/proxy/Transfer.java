@@ -35,22 +35,22 @@ public final class Transfer {
     private Exception failure;
 
     /** @param target where the download goes (axle-index writes it beside, then renames it there) */
-    Transfer(Path target) {
+    public Transfer(Path target) {
         this.target = target;
     }
 
     /** A transfer that already ended with the file kept. */
-    static Transfer of(StoredFile kept) {
+    public static Transfer of(StoredFile kept) {
         Transfer t = new Transfer(null);
         t.finish(kept, null);
         return t;
     }
 
-    Path target() {
+    public Path target() {
         return target;
     }
 
-    void progress(long downloaded, long total) {
+    public void progress(long downloaded, long total) {
         lock.lock();
         try {
             this.downloaded = downloaded;
@@ -61,7 +61,7 @@ public final class Transfer {
         }
     }
 
-    void finish(StoredFile kept, Exception failure) {
+    public void finish(StoredFile kept, Exception failure) {
         lock.lock();
         try {
             this.kept = kept;
@@ -91,8 +91,7 @@ public final class Transfer {
     /**
      * The kept file, once the download ended.
      *
-     * @throws UpstreamUnavailableException if the upstream failed
-     * @throws IOException                  if the bytes could not be kept
+     * @throws IOException if the upstream failed or the bytes could not be kept (the download's own exception)
      */
     public StoredFile await() throws IOException, InterruptedException {
         lock.lock();
@@ -103,13 +102,13 @@ public final class Transfer {
         } finally {
             lock.unlock();
         }
-        return switch (failure) {
-            case null -> kept;
-            case IOException e -> throw new IOException(e.getMessage(), e);
-            case UpstreamUnavailableException e -> throw e;
-            case RuntimeException e -> throw new IllegalStateException(e.getMessage(), e);
-            default -> throw new IOException(failure.getMessage(), failure);
-        };
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        return kept;
     }
 
     /**

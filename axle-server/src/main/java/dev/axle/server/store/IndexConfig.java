@@ -10,17 +10,15 @@ import java.util.regex.Pattern;
 /**
  * An index served at {@code /{name}/simple/}: its bases in lookup order (devpi's inheritance),
  * whether a project's files are merged from every index in the chain or taken from the first
- * that has the project, and, for a proxy index, the upstream it mirrors on demand.
+ * that has the project, and, for a proxy index, the upstream simple API it mirrors on demand
+ * and the projects it may take from there ({@code allow}: {@link AllowList} glob patterns on
+ * normalized names, {@code *} any run of characters and {@code ?} one; empty allows every name).
  *
- * @param ttl how long a proxy index uses a project page fetched from its upstream before asking again
- * @param allow the names a proxy index takes from its upstream ({@link AllowList} patterns,
- *     normalized); empty for every name
+ * @param ttl how long a proxy index keeps an upstream's listing of a project before fetching it
+ *     again; empty for the server's default
  */
-public record IndexConfig(String name, List<String> bases, boolean merge, Optional<URI> upstream, Duration ttl,
-        List<String> allow) {
-    /** A proxy index's page lifetime unless configured. */
-    public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
-
+public record IndexConfig(String name, List<String> bases, boolean merge, Optional<URI> upstream,
+        List<String> allow, Optional<Duration> ttl) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Names that are routes of the server itself and so cannot name an index. */
     private static final List<String> RESERVED = List.of("simple", "pypi", "project", "health", "metrics",
@@ -36,22 +34,25 @@ public record IndexConfig(String name, List<String> bases, boolean merge, Option
             }
         }
         upstream = upstream == null ? Optional.empty() : upstream;
-        upstream.ifPresent(IndexConfig::checkUpstream);
-        ttl = ttl == null ? DEFAULT_TTL : ttl;
-        if (ttl.isNegative()) {
-            throw new IllegalArgumentException("the page lifetime of index '" + name + "' is negative: " + ttl);
+        allow = allow.stream().map(AllowList::normalize).distinct().toList();
+        ttl = ttl == null ? Optional.empty() : ttl;
+        if (ttl.isPresent() && ttl.get().isNegative()) {
+            throw new IllegalArgumentException("the listing lifetime of index '" + name + "' is negative: "
+                    + ttl.get());
         }
-        allow = allow == null ? List.of() : allow.stream().map(AllowList::normalize).distinct().toList();
+        if (upstream.isPresent() && !bases.isEmpty()) {
+            throw new IllegalArgumentException("proxy index '" + name + "' cannot have bases: give the bases to"
+                    + " an index that lists the proxy among its own");
+        }
     }
 
-    /** An index with the default page lifetime and no allow-list. */
     public IndexConfig(String name, List<String> bases, boolean merge, Optional<URI> upstream) {
-        this(name, bases, merge, upstream, DEFAULT_TTL, List.of());
+        this(name, bases, merge, upstream, List.of());
     }
 
-    /** Whether this index proxies an upstream index. */
-    public boolean proxy() {
-        return upstream.isPresent();
+    /** An index whose listings live as long as the server's default says. */
+    public IndexConfig(String name, List<String> bases, boolean merge, Optional<URI> upstream, List<String> allow) {
+        this(name, bases, merge, upstream, allow, Optional.empty());
     }
 
     /** The upstream URL with its password, if any, hidden: for messages and listings. */
@@ -60,12 +61,12 @@ public record IndexConfig(String name, List<String> bases, boolean merge, Option
                 : u.toString().replace(u.getRawUserInfo() + "@", "****@"));
     }
 
-    private static void checkUpstream(URI upstream) {
-        String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!upstream.isAbsolute() || upstream.isOpaque() || !List.of("http", "https", "file").contains(scheme)) {
-            throw new IllegalArgumentException("the upstream '" + upstream + "' is not an http, https or file URL"
-                    + " of a simple index, such as https://pypi.org/simple/");
+    /** Whether this proxy index may take {@code project} (a normalized name) from its upstream. */
+    public boolean allows(String project) {
+        if (upstream.isEmpty()) {
+            return false;
         }
+        return AllowList.allows(allow, project);
     }
 
     /** A private index without bases. */

@@ -28,9 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteStore implements Store {
     private static final int READERS = 4;
-    private static final String INDEX_COLUMNS = "name, bases, merge_bases, upstream, ttl_seconds, allow_names";
     private static final String FILE_COLUMNS = "index_name, project, version, filename, package_type, blob_key,"
-            + " sha256, md5, size, upload_time, requires_python, yanked, yanked_reason, metadata_sha256";
+            + " sha256, md5, size, upload_time, requires_python, yanked, yanked_reason, metadata_sha256, upstream_url";
 
     private final Path file;
     private final Connection writer;
@@ -75,9 +74,8 @@ public final class SqliteStore implements Store {
         write("create the schema", c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS indexes (name VARCHAR(64) PRIMARY KEY,"
-                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT, ttl_seconds BIGINT,"
-                        + " allow_names TEXT)");
-                addProxyColumns(c);
+                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT, allow_names TEXT NOT NULL,"
+                        + " ttl_seconds BIGINT)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS serial (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS projects (index_name VARCHAR(64) NOT NULL,"
                         + " name TEXT NOT NULL, display_name TEXT NOT NULL, last_serial BIGINT NOT NULL,"
@@ -90,7 +88,9 @@ public final class SqliteStore implements Store {
                         + " package_type TEXT NOT NULL, blob_key TEXT NOT NULL, sha256 TEXT NOT NULL,"
                         + " md5 TEXT NOT NULL, size BIGINT NOT NULL, upload_time BIGINT NOT NULL,"
                         + " requires_python TEXT, yanked INTEGER NOT NULL, yanked_reason TEXT,"
-                        + " metadata_sha256 TEXT, PRIMARY KEY (index_name, filename))");
+                        + " metadata_sha256 TEXT, upstream_url TEXT, PRIMARY KEY (index_name, filename))");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS proxied (index_name VARCHAR(64) NOT NULL,"
+                        + " project TEXT NOT NULL, fetched BIGINT NOT NULL, PRIMARY KEY (index_name, project))");
                 s.executeUpdate("CREATE INDEX IF NOT EXISTS files_by_project ON files (index_name, project)");
                 s.executeUpdate("CREATE INDEX IF NOT EXISTS files_by_blob ON files (blob_key)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS tokens (index_name VARCHAR(64) NOT NULL,"
@@ -105,39 +105,31 @@ public final class SqliteStore implements Store {
         });
     }
 
-    /** Roots made before proxy indexes had a page lifetime and an allow-list get both columns. */
-    private static void addProxyColumns(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT ttl_seconds, allow_names FROM indexes WHERE 1 = 0").close();
-        } catch (SQLException missing) {
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("ALTER TABLE indexes ADD COLUMN ttl_seconds BIGINT");
-                s.executeUpdate("ALTER TABLE indexes ADD COLUMN allow_names TEXT");
-            }
-        }
-    }
-
     @Override
     public List<IndexConfig> indexes() {
-        return read("list the indexes", c -> all(c, "SELECT " + INDEX_COLUMNS + " FROM indexes"
+        return read("list the indexes", c -> all(c, "SELECT name, bases, merge_bases, upstream, allow_names, ttl_seconds FROM indexes"
                 + " ORDER BY name", SqliteStore::indexConfig));
     }
 
     @Override
     public Optional<IndexConfig> index(String name) {
-        return read("read index " + name, c -> first(c, "SELECT " + INDEX_COLUMNS + " FROM indexes"
+        return read("read index " + name, c -> first(c, "SELECT name, bases, merge_bases, upstream, allow_names, ttl_seconds FROM indexes"
                 + " WHERE name = ?", SqliteStore::indexConfig, name));
     }
 
     private static IndexConfig indexConfig(ResultSet r) throws SQLException {
-        String bases = r.getString(2);
         String upstream = r.getString(4);
-        long ttl = r.getLong(5);
-        Duration lifetime = r.wasNull() ? IndexConfig.DEFAULT_TTL : Duration.ofSeconds(ttl);
-        String allow = r.getString(6);
-        return new IndexConfig(r.getString(1), bases.isEmpty() ? List.of() : Arrays.asList(bases.split(",")),
-                r.getInt(3) != 0, Optional.ofNullable(upstream).map(URI::create), lifetime,
-                allow == null || allow.isEmpty() ? List.of() : Arrays.asList(allow.split(",")));
+        return new IndexConfig(r.getString(1), names(r.getString(2)), r.getInt(3) != 0,
+                Optional.ofNullable(upstream).map(URI::create), names(r.getString(5)), seconds(r, 6));
+    }
+
+    private static Optional<Duration> seconds(ResultSet r, int column) throws SQLException {
+        long seconds = r.getLong(column);
+        return r.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : Arrays.asList(commaSeparated.split(","));
     }
 
     @Override
@@ -150,12 +142,13 @@ public final class SqliteStore implements Store {
     }
 
     private static void saveIndex(Connection c, IndexConfig config) throws SQLException {
-        update(c, "INSERT INTO indexes (" + INDEX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
+        update(c, "INSERT INTO indexes (name, bases, merge_bases, upstream, allow_names, ttl_seconds)"
+                + " VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (name) DO UPDATE SET bases = excluded.bases, merge_bases = excluded.merge_bases,"
-                + " upstream = excluded.upstream, ttl_seconds = excluded.ttl_seconds,"
-                + " allow_names = excluded.allow_names", config.name(), String.join(",", config.bases()),
-                config.merge() ? 1 : 0, config.upstream().map(URI::toString).orElse(null), config.ttl().toSeconds(),
-                String.join(",", config.allow()));
+                + " upstream = excluded.upstream, allow_names = excluded.allow_names, ttl_seconds = excluded.ttl_seconds",
+                config.name(), String.join(",", config.bases()), config.merge() ? 1 : 0,
+                config.upstream().map(URI::toString).orElse(null), String.join(",", config.allow()),
+                config.ttl().map(Duration::toSeconds).orElse(null));
     }
 
     @Override
@@ -215,7 +208,7 @@ public final class SqliteStore implements Store {
         return new StoredFile(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 r.getString(6), r.getString(7), r.getString(8), r.getLong(9), instant(r.getLong(10)),
                 Optional.ofNullable(r.getString(11)), r.getInt(12) != 0, Optional.ofNullable(r.getString(13)),
-                Optional.ofNullable(r.getString(14)));
+                Optional.ofNullable(r.getString(14)), Optional.ofNullable(r.getString(15)).map(URI::create));
     }
 
     @Override
@@ -233,11 +226,7 @@ public final class SqliteStore implements Store {
             if (existing.isPresent()) {
                 return new AddResult.Exists(existing.get());
             }
-            update(c, "INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    file.index(), file.project(), file.version(), file.filename(), file.packageType(),
-                    file.blobKey(), file.sha256(), file.md5(), file.size(), micros(file.uploadTime()),
-                    file.requiresPython().orElse(null), file.yanked() ? 1 : 0, file.yankedReason().orElse(null),
-                    file.metadataSha256().orElse(null));
+            insertFile(c, file);
             update(c, "INSERT INTO releases (index_name, project, version, metadata, created) VALUES (?, ?, ?, ?, ?)"
                     + " ON CONFLICT DO NOTHING", file.index(), file.project(), file.version(), metadata,
                     micros(file.uploadTime()));
@@ -247,6 +236,56 @@ public final class SqliteStore implements Store {
             touchProject(c, file.index(), file.project(), serial);
             return new AddResult.Added(serial);
         });
+    }
+
+    private static void insertFile(Connection c, StoredFile file) throws SQLException {
+        update(c, "INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                file.index(), file.project(), file.version(), file.filename(), file.packageType(),
+                file.blobKey(), file.sha256(), file.md5(), file.size(), micros(file.uploadTime()),
+                file.requiresPython().orElse(null), file.yanked() ? 1 : 0, file.yankedReason().orElse(null),
+                file.metadataSha256().orElse(null), file.upstream().map(URI::toString).orElse(null));
+    }
+
+    @Override
+    public Optional<Instant> proxiedAt(String index, String project) {
+        return read("read when " + project + " was fetched for " + index, c -> first(c, "SELECT fetched FROM proxied"
+                + " WHERE index_name = ? AND project = ?", r -> instant(r.getLong(1)), index, project));
+    }
+
+    @Override
+    public void replaceProxied(String index, String project, String displayName, List<StoredFile> files,
+            Instant fetched) {
+        write("record the upstream's " + project + " for " + index, c -> {
+            update(c, "INSERT INTO proxied (index_name, project, fetched) VALUES (?, ?, ?) ON CONFLICT (index_name,"
+                    + " project) DO UPDATE SET fetched = excluded.fetched", index, project, micros(fetched));
+            List<StoredFile> old = files(c, index, project);
+            if (sameListing(old, files)) {
+                return null;
+            }
+            update(c, "DELETE FROM files WHERE index_name = ? AND project = ?", index, project);
+            update(c, "DELETE FROM releases WHERE index_name = ? AND project = ?", index, project);
+            update(c, "DELETE FROM projects WHERE index_name = ? AND name = ?", index, project);
+            if (files.isEmpty()) {
+                bumpSerial(c);
+                return null;
+            }
+            for (StoredFile f : files) {
+                insertFile(c, f);
+                update(c, "INSERT INTO releases (index_name, project, version, metadata, created) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING", index, project, f.version(), "", micros(f.uploadTime()));
+            }
+            update(c, "INSERT INTO projects (index_name, name, display_name, last_serial) VALUES (?, ?, ?, ?)",
+                    index, project, displayName, bumpSerial(c));
+            return null;
+        });
+    }
+
+    /** Whether two listings show the same (a refetch that changed nothing leaves the serial alone). */
+    private static boolean sameListing(List<StoredFile> a, List<StoredFile> b) {
+        java.util.function.Function<StoredFile, List<Object>> shown = f -> List.of(f.filename(), f.sha256(),
+                f.yanked(), f.yankedReason(), f.requiresPython(), f.metadataSha256(), f.size(), f.upstream());
+        return a.stream().map(shown).collect(java.util.stream.Collectors.toSet())
+                .equals(b.stream().map(shown).collect(java.util.stream.Collectors.toSet())) && a.size() == b.size();
     }
 
     private static void touchProject(Connection c, String index, String project, long serial) throws SQLException {

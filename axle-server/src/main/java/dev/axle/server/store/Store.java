@@ -1,5 +1,6 @@
 package dev.axle.server.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +55,16 @@ public interface Store extends AutoCloseable {
      * remove when {@link #blobReferenced} says no other file uses them.
      */
     List<StoredFile> delete(String index, String project, String version, Optional<String> filename);
+
+    /** When the upstream's listing of {@code project} was last recorded for the proxy index {@code index}. */
+    Optional<Instant> proxiedAt(String index, String project);
+
+    /**
+     * Records a proxy index's copy of its upstream's listing of a project (no files: the
+     * upstream has no such project), fetched at {@code fetched}; the serial moves only when the
+     * listing changed.
+     */
+    void replaceProxied(String index, String project, String displayName, List<StoredFile> files, Instant fetched);
 
     /** Whether any file on any index is stored under {@code blobKey}. */
     boolean blobReferenced(String blobKey);
