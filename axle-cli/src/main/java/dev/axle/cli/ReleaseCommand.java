@@ -19,7 +19,7 @@ abstract class ReleaseCommand implements Callable<Integer> {
     @Mixin
     ServerRootOption root;
 
-    @Option(names = "--index", defaultValue = "main", description = "The index (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--index", paramLabel = "INDEX", defaultValue = "main", description = "The index (default: ${DEFAULT-VALUE}).")
     String index;
 
     @Option(names = "--file", paramLabel = "FILENAME", description = "Only this file of the release.")
@@ -60,7 +60,7 @@ abstract class ReleaseCommand implements Callable<Integer> {
     @Command(name = "yank", mixinStandardHelpOptions = true,
             description = "Yank a release (PEP 592): installers skip it unless pinned to it exactly.")
     static final class Yank extends ReleaseCommand {
-        @Option(names = "--reason", description = "Why, shown to whoever installs it anyway.")
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, shown to whoever installs it anyway.")
         String reason;
 
         @Override

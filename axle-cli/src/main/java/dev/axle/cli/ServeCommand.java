@@ -19,11 +19,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerRootOption root;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "The address to listen on"
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "The address to listen on"
             + " (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 picks a"
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 picks a"
             + " free one, which is printed).")
     int port;
 

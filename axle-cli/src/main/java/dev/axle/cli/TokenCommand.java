@@ -28,7 +28,7 @@ final class TokenCommand implements Runnable {
         @Mixin
         ServerRootOption root;
 
-        @Option(names = "--index", defaultValue = "main", description = "The index (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--index", paramLabel = "INDEX", defaultValue = "main", description = "The index (default: ${DEFAULT-VALUE}).")
         String index;
 
         @Spec
@@ -42,7 +42,7 @@ final class TokenCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a token allowing uploads to an index and print it: it is shown only this once.")
     static final class Create extends OnIndex implements Callable<Integer> {
-        @Option(names = "--name", required = true, description = "A name to list and revoke it by.")
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "A name to list and revoke it by.")
         String name;
 
         @Override
@@ -77,7 +77,7 @@ final class TokenCommand implements Runnable {
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token.")
     static final class Revoke extends OnIndex implements Callable<Integer> {
-        @Option(names = "--name", required = true, description = "The token's name.")
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "The token's name.")
         String name;
 
         @Override

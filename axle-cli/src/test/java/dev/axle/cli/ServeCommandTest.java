@@ -13,11 +13,15 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,13 +42,15 @@ class ServeCommandTest {
     /** A running {@code axle serve} and the URL it printed. */
     record Served(Process process, URI url) {}
 
-    private Served serve(Path root) throws IOException {
+    private Served serve(Path root, String... jvmOptions) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // Surefire's full test class path (java.class.path may name only its booter jar).
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
-                classPath, Main.class.getName(), "serve", "--root", root.toString(),
-                "--port", "0").redirectError(tmp.resolve("serve.err").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classPath, Main.class.getName(), "serve", "--root", root.toString(),
+                "--port", "0"));
+        Process process = new ProcessBuilder(command).redirectError(tmp.resolve("serve.err").toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertThat(line).as("axle serve's first line; stderr: %s", Files.readString(tmp.resolve("serve.err")))
@@ -145,11 +151,8 @@ class ServeCommandTest {
         Path root = tmp.resolve("index");
         Transcript created = axle("token", "create", "--root", root.toString(), "--name", "ci");
         String token = created.out().strip();
-        byte[] big = new byte[8 << 20];
-        new java.util.Random(7).nextBytes(big);
-        Path wheel = TestDists.wheel(tmp.resolve("dist"), "heavy", "1.0");
         // A wheel with 8 MiB of incompressible data, so the upload is mid-way when the server dies.
-        Path heavy = rewriteWithPayload(wheel, big);
+        Path heavy = storedWheel(tmp.resolve("heavy"), "heavy", "1.0", 8 << 20);
 
         Served first = serve(root);
         String boundary = "kill-test-boundary";
@@ -189,6 +192,78 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void anUploadLargerThanTheServersHeapStreamsToDisk() throws Exception {
+        Path root = tmp.resolve("index");
+        String token = axle("token", "create", "--root", root.toString(), "--name", "ci").out().strip();
+        long payload = 320L << 20;
+        Path wheel = storedWheel(tmp.resolve("big"), "bulky", "1.0", payload);
+        Served served = serve(root, "-Xmx64m");
+        try {
+            Map<String, String> form = Uploads.form(wheel, "bulky", "1.0");
+            String boundary = "big-upload-boundary";
+            StringBuilder head = new StringBuilder();
+            form.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"content\"; filename=\"")
+                    .append(wheel.getFileName()).append("\"\r\n\r\n");
+            HttpRequest request = HttpRequest.newBuilder(served.url().resolve("/main/"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("__token__:" + token).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head.toString()),
+                            HttpRequest.BodyPublishers.ofFile(wheel),
+                            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                    .build();
+            HttpResponse<String> response;
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(response.statusCode()).as(response.body() + Files.readString(tmp.resolve("serve.err")))
+                    .isEqualTo(200);
+            var page = Http.json(served.url(), "/simple/bulky/");
+            assertThat(page.at("/files/0/size").asLong()).isEqualTo(Files.size(wheel));
+            assertThat(page.at("/files/0/hashes/sha256").asText()).isEqualTo(form.get("sha256_digest"));
+        } finally {
+            served.process().destroy();
+            served.process().waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A wheel with one stored (uncompressed) entry of {@code size} seeded random bytes, written without holding them. */
+    private static Path storedWheel(Path folder, String name, String version, long size) throws IOException {
+        Path small = TestDists.wheel(folder.resolve("small"), name, version);
+        Path out = folder.resolve(small.getFileName());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] chunk = new byte[1 << 20];
+        java.util.Random random = new java.util.Random(11);
+        for (long done = 0; done < size; done += chunk.length) {
+            random.nextBytes(chunk);
+            crc.update(chunk, 0, (int) Math.min(chunk.length, size - done));
+        }
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(small));
+                var zip = new java.util.zip.ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(out)))) {
+            java.util.zip.ZipEntry data = new java.util.zip.ZipEntry("bulky_data.bin");
+            data.setMethod(java.util.zip.ZipEntry.STORED);
+            data.setSize(size);
+            data.setCompressedSize(size);
+            data.setCrc(crc.getValue());
+            zip.putNextEntry(data);
+            random = new java.util.Random(11);
+            for (long done = 0; done < size; done += chunk.length) {
+                random.nextBytes(chunk);
+                zip.write(chunk, 0, (int) Math.min(chunk.length, size - done));
+            }
+            zip.closeEntry();
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
     /** Waits until the server has spilled part of the upload to its tmp folder. */
     private static void waitForPartialUpload(Path tmp) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -207,25 +282,5 @@ class ServeCommandTest {
             Thread.sleep(20);
         }
         throw new AssertionError("the server never started writing the upload to " + tmp);
-    }
-
-    /** The wheel with a module of {@code payload} bytes added (RECORD not updated: the server does not read it). */
-    private Path rewriteWithPayload(Path wheel, byte[] payload) throws IOException {
-        Path out = tmp.resolve("heavy").resolve(wheel.getFileName());
-        Files.createDirectories(out.getParent());
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(wheel));
-                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("heavy_data.bin"));
-            zip.write(payload);
-            zip.closeEntry();
-            List<String> seen = new ArrayList<>();
-            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                seen.add(e.getName());
-                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
-                in.transferTo(zip);
-                zip.closeEntry();
-            }
-        }
-        return out;
     }
 }

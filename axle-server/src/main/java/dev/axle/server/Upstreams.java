@@ -1,5 +1,7 @@
 package dev.axle.server;
 
+import dev.axle.dist.Distribution;
+import dev.axle.dist.DistributionException;
 import dev.axle.index.CoreMetadata;
 import dev.axle.index.DistributionFile;
 import dev.axle.index.Index;
@@ -12,7 +14,6 @@ import dev.axle.pep.Version;
 import dev.axle.pep.WheelFilename;
 import dev.axle.server.blob.BlobStore;
 import dev.axle.server.proxy.Transfer;
-import dev.axle.server.proxy.WheelMetadata;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Store;
 import dev.axle.server.store.StoredFile;
@@ -35,8 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The upstreams of proxy indexes: a project's listing is fetched when asked for and kept for
  * {@code ttl}; after that it is fetched again, and kept as it was when the upstream cannot be
  * reached (stale-if-error). Files and metadata files are fetched the first time they are
- * asked for, verified against the listing's sha256, and kept for good. Only files with a
- * sha256 are listed (the store keeps bytes by their hash).
+ * asked for, verified against the listing's sha256, and kept for good; a wheel whose upstream
+ * offers no metadata file has its own METADATA served once the wheel has been fetched. Only
+ * files with a sha256 are listed (the store keeps bytes by their hash).
  */
 public final class Upstreams implements AutoCloseable {
     private final Store store;
@@ -101,8 +103,8 @@ public final class Upstreams implements AutoCloseable {
                 throw new UpstreamException("the upstream of index '" + proxy.name() + "' ("
                         + proxy.shownUpstream().orElseThrow() + ") cannot be reached for " + project + ": " + e.getMessage(), e);
             }
-            List<StoredFile> files = page.map(p -> files(proxy.name(), project, p)).orElse(List.of());
-            files = WheelMetadata.keptFor(files, store.files(proxy.name(), project));
+            List<StoredFile> files = keepMetadata(page.map(p -> files(proxy.name(), project, p)).orElse(List.of()),
+                    store.files(proxy.name(), project));
             store.replaceProxied(proxy.name(), project, page.map(ProjectPage::name).orElse(project), files, now);
         } finally {
             lock.unlock();
@@ -127,6 +129,27 @@ public final class Upstreams implements AutoCloseable {
                     f.yanked().reason(), metadataSha256, Optional.of(f.url())));
         }
         return files;
+    }
+
+    /**
+     * The listing, with the metadata files read from wheels already fetched kept for the files
+     * whose upstream offers none.
+     */
+    private static List<StoredFile> keepMetadata(List<StoredFile> listing, List<StoredFile> kept) {
+        Map<String, StoredFile> byName = new java.util.HashMap<>();
+        kept.forEach(f -> byName.put(f.filename(), f));
+        List<StoredFile> merged = new ArrayList<>(listing.size());
+        for (StoredFile f : listing) {
+            StoredFile old = byName.get(f.filename());
+            if (f.metadataSha256().isEmpty() && old != null && old.sha256().equals(f.sha256())
+                    && old.metadataSha256().isPresent()) {
+                f = new StoredFile(f.index(), f.project(), f.version(), f.filename(), f.packageType(), f.blobKey(),
+                        f.sha256(), f.md5(), f.size(), f.uploadTime(), f.requiresPython(), f.yanked(),
+                        f.yankedReason(), old.metadataSha256(), f.upstream());
+            }
+            merged.add(f);
+        }
+        return merged;
     }
 
     /** The version in a wheel's or sdist's filename; empty for other files (eggs, installers) and bad names. */
@@ -212,12 +235,13 @@ public final class Upstreams implements AutoCloseable {
             if (blobs.size(file.blobKey()).isEmpty()) {
                 client(proxy.upstream().orElseThrow()).download(remote(file), transfer.target(),
                         (f, downloaded, total) -> transfer.progress(downloaded, total));
-                Optional<byte[]> metadata = file.packageType().equals("bdist_wheel") && file.metadataSha256().isEmpty()
-                        ? WheelMetadata.read(transfer.target(), file.filename()) : Optional.empty();
+                Optional<byte[]> wheelMetadata = file.metadataSha256().isEmpty() && file.filename().endsWith(".whl")
+                        ? metadataOf(transfer.target(), file.filename()) : Optional.empty();
                 blobs.move(transfer.target(), file.blobKey());
-                if (metadata.isPresent()) {
-                    blobs.put(file.metadataBlobKey(), new ByteArrayInputStream(metadata.get()));
-                    recordMetadata(proxy, file, Publication.sha256(metadata.get()));
+                if (wheelMetadata.isPresent()) {
+                    // The upstream offers no metadata file: serve the wheel's own from now on.
+                    blobs.put(file.metadataBlobKey(), new ByteArrayInputStream(wheelMetadata.get()));
+                    store.setMetadataSha256(file.index(), file.filename(), Publication.sha256(wheelMetadata.get()));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -233,21 +257,12 @@ public final class Upstreams implements AutoCloseable {
         }
     }
 
-    /** Lists the wheel's metadata file (read from the kept wheel) on the proxy index's copy of the listing. */
-    private void recordMetadata(IndexConfig proxy, StoredFile wheel, String metadataSha256) {
-        ReentrantLock lock = lock(proxy.name() + "/" + wheel.project());
-        lock.lock();
+    /** A fetched wheel's METADATA, or empty when the wheel does not pass inspection. */
+    private static Optional<byte[]> metadataOf(Path wheel, String filename) throws IOException {
         try {
-            List<StoredFile> listed = store.files(proxy.name(), wheel.project()).stream()
-                    .map(f -> f.filename().equals(wheel.filename()) && f.sha256().equals(wheel.sha256())
-                            ? WheelMetadata.withMetadata(f, metadataSha256) : f)
-                    .toList();
-            String displayName = store.project(proxy.name(), wheel.project()).map(p -> p.displayName())
-                    .orElse(wheel.project());
-            store.replaceProxied(proxy.name(), wheel.project(), displayName, listed,
-                    store.proxiedAt(proxy.name(), wheel.project()).orElse(clock.instant()));
-        } finally {
-            lock.unlock();
+            return Optional.of(Distribution.inspect(wheel, filename).metadataBytes());
+        } catch (DistributionException e) {
+            return Optional.empty();
         }
     }
 

@@ -36,6 +36,9 @@ class ProxyTest {
             Path wheel = TestDists.wheel(temp.resolve("up-dist"), p[0], p[1]);
             Published.publish(upstreamRoot, "main", wheel, p[0], p[1], TestDists.metadata("2.1", p[0], p[1], "", ""));
         }
+        Path bare = TestDists.wheel(temp.resolve("up-dist"), "hello-bare", "1.0");
+        Published.publish(upstreamRoot, "main", bare, "hello-bare", "1.0",
+                TestDists.metadata("2.1", "hello-bare", "1.0", "", ""), false);
         upstream = IndexServer.start(upstreamRoot, "127.0.0.1", 0);
 
         root = ServerRoot.open(temp.resolve("proxy"));
@@ -79,6 +82,21 @@ class ProxyTest {
         assertThat(Published.hex("SHA-256", file)).isEqualTo(stale.at("/files/0/hashes/sha256").asText());
         // Never fetched, and the upstream is down: nothing to answer with.
         assertThat(Http.get(base, "/mirror/simple/hello-other/").statusCode()).isEqualTo(502);
+    }
+
+    @Test
+    void aWheelWithoutAnUpstreamMetadataFileHasItsOwnServedOnceFetched() throws Exception {
+        JsonNode before = Http.json(base, "/mirror/simple/hello-bare/");
+        assertThat(before.at("/files/0").has("core-metadata")).isFalse();
+        byte[] wheel = Http.bytes(base, before.at("/files/0/url").asText()).body();
+        assertThat(Published.hex("SHA-256", wheel)).isEqualTo(before.at("/files/0/hashes/sha256").asText());
+
+        JsonNode after = Http.json(base, "/mirror/simple/hello-bare/");
+        String sha = after.at("/files/0/core-metadata/sha256").asText();
+        byte[] metadata = Http.bytes(base, after.at("/files/0/url").asText() + ".metadata").body();
+        assertThat(Published.hex("SHA-256", metadata)).isEqualTo(sha);
+        assertThat(new String(metadata, java.nio.charset.StandardCharsets.UTF_8)).contains("Name: hello-bare");
+        assertThat(after.at("/meta/_last-serial").asLong()).isGreaterThan(before.at("/meta/_last-serial").asLong());
     }
 
     @Test

@@ -142,6 +142,14 @@ class SimpleApiTest {
         assertThat(Http.get(base, "/simple/spam-eggs/", "Accept", "text/html", "If-None-Match", etag).statusCode())
                 .isEqualTo(200);
 
+        HttpResponse<String> headPage = Http.send(base, "HEAD", "/simple/spam-eggs/", HttpRequest.BodyPublishers.noBody(),
+                "Accept", SIMPLE_JSON);
+        assertThat(headPage.statusCode()).isEqualTo(200);
+        assertThat(headPage.body()).isEmpty();
+        assertThat(headPage.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(headPage.headers().firstValueAsLong("Content-Length").orElseThrow())
+                .isEqualTo(first.body().getBytes(StandardCharsets.UTF_8).length);
+
         String fileUrl = "/main/files/spam-eggs/spam_eggs-1.0-py3-none-any.whl";
         HttpResponse<String> head = Http.send(base, "HEAD", fileUrl, HttpRequest.BodyPublishers.noBody());
         assertThat(head.statusCode()).isEqualTo(200);
@@ -174,6 +182,7 @@ class SimpleApiTest {
     void humanPagesEscapeEverything() throws Exception {
         String page = Http.get(base, "/project/spam-eggs/").body();
         assertThat(page).doesNotContain("<script>").doesNotContain("<b>bold")
+                .contains("pip install --index-url " + base + "simple/ spam-eggs")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co")
                 .contains("<pre>&lt;b&gt;bold&lt;/b&gt; description");
         assertThat(Http.get(base, "/?q=spam").body()).contains("<a href=\"/project/spam-eggs/\">Spam_Eggs</a>");

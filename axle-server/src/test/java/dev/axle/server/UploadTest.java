@@ -96,6 +96,25 @@ class UploadTest {
     }
 
     @Test
+    void anSdistWithDynamicOrOldMetadataHasNoMetadataFile() throws Exception {
+        URI main = base.resolve("/main/");
+        Path old = TestDists.sdist(temp.resolve("old"), "legacy-sdist", "1.0",
+                TestDists.metadata("2.1", "legacy-sdist", "1.0", "", ""));
+        Path dynamic = TestDists.sdist(temp.resolve("dyn"), "legacy-sdist", "2.0",
+                TestDists.metadata("2.2", "legacy-sdist", "2.0", "Dynamic: Requires-Dist\n", ""));
+        assertThat(Uploads.upload(main, token, old, "legacy-sdist", "1.0").statusCode()).isEqualTo(200);
+        assertThat(Uploads.upload(main, token, dynamic, "legacy-sdist", "2.0").statusCode()).isEqualTo(200);
+        JsonNode page = page("/simple/legacy-sdist/");
+        assertThat(page.get("files")).hasSize(2);
+        for (JsonNode file : page.get("files")) {
+            assertThat(file.has("core-metadata")).as(file.toString()).isFalse();
+            assertThat(Http.get(base, file.get("url").asText() + ".metadata").statusCode()).isEqualTo(404);
+        }
+        assertThat(Http.get(base, "/simple/legacy-sdist/", "Accept", "text/html").body())
+                .doesNotContain("data-core-metadata").doesNotContain("data-dist-info-metadata");
+    }
+
+    @Test
     void tokensAreCheckedAsPyPIDoes() throws Exception {
         Path wheel = TestDists.wheel(temp.resolve("dist"), "guarded", "1.0");
         URI main = base.resolve("/main/");
@@ -152,6 +171,49 @@ class UploadTest {
         try (Stream<Path> left = Files.list(root.root().resolve("tmp"))) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void aClientThatHangsUpMidUploadLeavesNothingBehind() throws Exception {
+        byte[] part = new byte[4 << 20];
+        new java.util.Random(3).nextBytes(part);
+        String boundary = "hang-up";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"gone-1.0.tar.gz\""
+                + "\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /main/ HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(("__token__:" + token)
+                    .getBytes(StandardCharsets.UTF_8)) + "\r\nContent-Length: " + (head.length() + part.length * 2)
+                    + "\r\n\r\n" + head).getBytes(StandardCharsets.UTF_8));
+            out.write(part);
+            out.flush();
+            assertThat(spilled(root.root().resolve("tmp"))).as("the upload reached the temporary folder").isTrue();
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long left;
+        do {
+            Thread.sleep(50);
+            try (Stream<Path> files = Files.list(root.root().resolve("tmp"))) {
+                left = files.count();
+            }
+        } while (left > 0 && System.nanoTime() < deadline);
+        assertThat(left).as("temporary files left by an abandoned upload").isZero();
+        assertThat(Http.get(base, "/simple/gone/").statusCode()).isEqualTo(404);
+    }
+
+    /** Waits (up to 10 s) for a non-empty file in {@code tmp}. */
+    private static boolean spilled(Path tmp) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(tmp)) {
+                if (files.anyMatch(p -> p.toFile().length() > 0)) {
+                    return true;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     @Test

@@ -35,7 +35,8 @@ final class HumanPages {
         return tail(html);
     }
 
-    static byte[] project(String index, ProjectView view) {
+    /** A project's page; {@code simpleUrl} is the index's simple API, for the install hint. */
+    static byte[] project(String index, ProjectView view, String simpleUrl) {
         List<String> versions = SimplePages.versions(view);
         String latest = versions.isEmpty() ? "" : versions.getLast();
         RawMetadata metadata = view.releases().stream().filter(r -> r.version().equals(latest)).findFirst()
@@ -43,7 +44,7 @@ final class HumanPages {
         StringBuilder html = head(view.displayName() + " " + latest);
         metadata.string(MetadataField.SUMMARY).ifPresent(s -> html.append("<p class=\"summary\">")
                 .append(Html.escape(s)).append("</p>\n"));
-        html.append("<p>Install: <code>pip install --index-url ").append(Html.escape(simplePath(index)))
+        html.append("<p>Install: <code>pip install --index-url ").append(Html.escape(simpleUrl))
                 .append(' ').append(Html.escape(view.name())).append("</code></p>\n<h2>Versions</h2>\n<ul>\n");
         for (String v : versions.reversed()) {
             html.append("<li>").append(Html.escape(v)).append("</li>\n");
@@ -66,10 +67,6 @@ final class HumanPages {
 
     static String projectPath(String index, String name) {
         return (index.equals("main") ? "" : "/" + Urls.segment(index)) + "/project/" + Urls.segment(name) + "/";
-    }
-
-    private static String simplePath(String index) {
-        return "/" + Urls.segment(index) + "/simple/";
     }
 
     private static StringBuilder head(String title) {

@@ -236,7 +236,8 @@ public final class Routes extends Handler.Abstract {
             return;
         }
         x.headers().put(HttpHeader.CACHE_CONTROL, Exchange.PAGE_CACHE);
-        x.send(200, "text/html; charset=utf-8", HumanPages.project(index, view.get()));
+        x.send(200, "text/html; charset=utf-8", HumanPages.project(index, view.get(),
+                baseUrl(x) + base.substring(1) + "simple/"));
     }
 
     private void file(Exchange x, IndexConfig config, List<String> segments) throws Exception {

@@ -39,6 +39,8 @@ final class Upload {
     /** The largest file accepted. */
     static final long MAX_FILE = 8L << 30;
     private static final long MAX_FIELDS = 16L << 20;
+    /** A part larger than this, file or field, goes to a temporary file as it arrives. */
+    private static final int MAX_IN_MEMORY = 64 * 1024;
 
     private final Tokens tokens;
     private final BlobStore blobs;
@@ -63,9 +65,18 @@ final class Upload {
             reject(x, index, "Bad Request: an upload is multipart/form-data (as twine sends it)");
             return;
         }
+        long length = x.request.getLength();
+        if (length > MAX_FILE + MAX_FIELDS) {
+            x.headers().put(HttpHeader.CONNECTION, "close");
+            metrics.upload(index, "rejected");
+            x.text(413, "Content Too Large: uploads are limited to " + MAX_FILE + " bytes");
+            return;
+        }
         MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
         parser.setFilesDirectory(blobs.temporaryFolder());
-        parser.setMaxMemoryFileSize(0); // every file part goes to disk as it arrives
+        // Parts over 64 KiB, fields included, stream to disk: no upload sits whole in memory.
+        parser.setMaxMemoryFileSize(MAX_IN_MEMORY);
+        parser.setUseFilesForPartsWithoutFileName(true);
         parser.setMaxFileSize(MAX_FILE);
         parser.setMaxLength(MAX_FILE + MAX_FIELDS);
         parser.setMaxParts(1000);

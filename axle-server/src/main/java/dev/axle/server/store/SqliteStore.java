@@ -280,6 +280,19 @@ public final class SqliteStore implements Store {
         });
     }
 
+    @Override
+    public void setMetadataSha256(String index, String filename, String sha256) {
+        write("record the metadata file of " + filename + " on " + index, c -> {
+            Optional<StoredFile> file = file(c, index, filename);
+            if (file.isPresent()) {
+                update(c, "UPDATE files SET metadata_sha256 = ? WHERE index_name = ? AND filename = ?", sha256, index,
+                        filename);
+                touchProject(c, index, file.get().project(), bumpSerial(c));
+            }
+            return null;
+        });
+    }
+
     /** Whether two listings show the same (a refetch that changed nothing leaves the serial alone). */
     private static boolean sameListing(List<StoredFile> a, List<StoredFile> b) {
         java.util.function.Function<StoredFile, List<Object>> shown = f -> List.of(f.filename(), f.sha256(),

@@ -66,6 +66,12 @@ public interface Store extends AutoCloseable {
      */
     void replaceProxied(String index, String project, String displayName, List<StoredFile> files, Instant fetched);
 
+    /**
+     * Records that a file's core metadata file is now served, with this sha256 (a proxied
+     * wheel's, read from the wheel once it was fetched), bumping the serial.
+     */
+    void setMetadataSha256(String index, String filename, String sha256);
+
     /** Whether any file on any index is stored under {@code blobKey}. */
     boolean blobReferenced(String blobKey);
 
