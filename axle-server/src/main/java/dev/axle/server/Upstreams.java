@@ -101,7 +101,8 @@ public final class Upstreams implements AutoCloseable {
                     return; // stale-if-error: what was kept answers until the upstream is back
                 }
                 throw new UpstreamException("the upstream of index '" + proxy.name() + "' ("
-                        + proxy.shownUpstream().orElseThrow() + ") cannot be reached for " + project + ": " + e.getMessage(), e);
+                        + proxy.shownUpstream().orElseThrow() + ") cannot be reached for " + project + ": "
+                        + e.getMessage(), e);
             }
             List<StoredFile> files = keepMetadata(page.map(p -> files(proxy.name(), project, p)).orElse(List.of()),
                     store.files(proxy.name(), project));

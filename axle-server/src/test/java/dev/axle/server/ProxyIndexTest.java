@@ -94,7 +94,8 @@ class ProxyIndexTest {
     void pagesAreTheUpstreamsWithFilesOnTheProxyAndFilesAreFetchedOnce() throws Exception {
         startProxy(IndexServer.DEFAULT_PROXY_TTL, List.of());
         JsonNode page = page("/mirror/simple/hello-axle/");
-        assertThat(filenames(page)).containsExactly("hello_axle-1.0-py3-none-any.whl", "hello_axle-2.0-py3-none-any.whl");
+        assertThat(filenames(page))
+                .containsExactly("hello_axle-1.0-py3-none-any.whl", "hello_axle-2.0-py3-none-any.whl");
         JsonNode file = page.get("files").get(1);
         assertThat(file.get("url").asText()).isEqualTo("/mirror/files/hello-axle/hello_axle-2.0-py3-none-any.whl");
         String sha256 = file.get("hashes").get("sha256").asText();
@@ -224,7 +225,8 @@ class ProxyIndexTest {
         publish(proxyRoot, "main", "acme-secret", "1.0");
         proxyRoot.store().saveIndex(new IndexConfig("main", List.of("mirror"), false, Optional.empty()));
         proxyRoot.store().saveIndex(new IndexConfig("merged", List.of("main", "mirror"), true, Optional.empty()));
-        proxyRoot.store().saveIndex(new IndexConfig("upstream-first", List.of("mirror", "main"), true, Optional.empty()));
+        proxyRoot.store().saveIndex(new IndexConfig("upstream-first", List.of("mirror", "main"), true,
+                Optional.empty()));
         for (String index : List.of("main", "merged", "upstream-first")) {
             JsonNode page = page("/" + index + "/simple/acme-secret/");
             assertThat(filenames(page)).as(index).containsExactly("acme_secret-1.0-py3-none-any.whl");

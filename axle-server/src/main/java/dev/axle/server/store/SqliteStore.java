@@ -28,6 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteStore implements Store {
     private static final int READERS = 4;
+    private static final String INDEX_COLUMNS = "name, bases, merge_bases, upstream, allow_names, ttl_seconds";
     private static final String FILE_COLUMNS = "index_name, project, version, filename, package_type, blob_key,"
             + " sha256, md5, size, upload_time, requires_python, yanked, yanked_reason, metadata_sha256, upstream_url";
 
@@ -74,8 +75,8 @@ public final class SqliteStore implements Store {
         write("create the schema", c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS indexes (name VARCHAR(64) PRIMARY KEY,"
-                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT, allow_names TEXT NOT NULL,"
-                        + " ttl_seconds BIGINT)");
+                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT,"
+                        + " allow_names TEXT NOT NULL, ttl_seconds BIGINT)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS serial (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS projects (index_name VARCHAR(64) NOT NULL,"
                         + " name TEXT NOT NULL, display_name TEXT NOT NULL, last_serial BIGINT NOT NULL,"
@@ -107,14 +108,14 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<IndexConfig> indexes() {
-        return read("list the indexes", c -> all(c, "SELECT name, bases, merge_bases, upstream, allow_names, ttl_seconds FROM indexes"
-                + " ORDER BY name", SqliteStore::indexConfig));
+        return read("list the indexes", c -> all(c, "SELECT " + INDEX_COLUMNS + " FROM indexes ORDER BY name",
+                SqliteStore::indexConfig));
     }
 
     @Override
     public Optional<IndexConfig> index(String name) {
-        return read("read index " + name, c -> first(c, "SELECT name, bases, merge_bases, upstream, allow_names, ttl_seconds FROM indexes"
-                + " WHERE name = ?", SqliteStore::indexConfig, name));
+        return read("read index " + name, c -> first(c, "SELECT " + INDEX_COLUMNS + " FROM indexes WHERE name = ?",
+                SqliteStore::indexConfig, name));
     }
 
     private static IndexConfig indexConfig(ResultSet r) throws SQLException {
@@ -142,10 +143,10 @@ public final class SqliteStore implements Store {
     }
 
     private static void saveIndex(Connection c, IndexConfig config) throws SQLException {
-        update(c, "INSERT INTO indexes (name, bases, merge_bases, upstream, allow_names, ttl_seconds)"
-                + " VALUES (?, ?, ?, ?, ?, ?)"
+        update(c, "INSERT INTO indexes (" + INDEX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (name) DO UPDATE SET bases = excluded.bases, merge_bases = excluded.merge_bases,"
-                + " upstream = excluded.upstream, allow_names = excluded.allow_names, ttl_seconds = excluded.ttl_seconds",
+                + " upstream = excluded.upstream, allow_names = excluded.allow_names,"
+                + " ttl_seconds = excluded.ttl_seconds",
                 config.name(), String.join(",", config.bases()), config.merge() ? 1 : 0,
                 config.upstream().map(URI::toString).orElse(null), String.join(",", config.allow()),
                 config.ttl().map(Duration::toSeconds).orElse(null));
