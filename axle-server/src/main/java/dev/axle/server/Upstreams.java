@@ -41,12 +41,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * files with a sha256 are listed (the store keeps bytes by their hash).
  */
 public final class Upstreams implements AutoCloseable {
+    /** How long a listing whose refetch failed is served as kept before the upstream is asked again (at most). */
+    static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(30);
+
     private final Store store;
     private final BlobStore blobs;
     private final Duration ttl;
     private final Clock clock;
     private final Map<URI, Index> clients = new ConcurrentHashMap<>();
     private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
+    /** Until when a listing whose refetch failed is served as kept without asking the upstream again. */
+    private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
     /** One fetch at a time per project or file (striped); the others wait and use its result. */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
@@ -90,15 +95,23 @@ public final class Upstreams implements AutoCloseable {
         try {
             Optional<Instant> fetched = store.proxiedAt(proxy.name(), project);
             Instant now = clock.instant();
-            if (fetched.isPresent() && fetched.get().plus(proxy.ttl().orElse(ttl)).isAfter(now)) {
+            Duration lifetime = proxy.ttl().orElse(ttl);
+            String key = proxy.name() + "/" + project;
+            if (fetched.isPresent() && (fetched.get().plus(lifetime).isAfter(now)
+                    || failedUntil.getOrDefault(key, Instant.MIN).isAfter(now))) {
                 return;
             }
             Optional<ProjectPage> page;
             try {
                 page = client(proxy.upstream().orElseThrow()).projectPage(ProjectName.parse(project));
+                failedUntil.remove(key);
             } catch (IOException | RuntimeException e) {
                 if (fetched.isPresent()) {
-                    return; // stale-if-error: what was kept answers until the upstream is back
+                    // Stale-if-error: what was kept answers until the upstream is back, without every
+                    // request waiting on an upstream that times out.
+                    failedUntil.put(key, now.plus(lifetime.compareTo(RETRY_AFTER_ERROR) < 0 ? lifetime
+                            : RETRY_AFTER_ERROR));
+                    return;
                 }
                 throw new UpstreamException("the upstream of index '" + proxy.name() + "' ("
                         + proxy.shownUpstream().orElseThrow() + ") cannot be reached for " + project + ": "
