@@ -3,6 +3,7 @@ package dev.axle.cli;
 import dev.axle.server.ServerRoot;
 import dev.axle.server.store.IndexConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +37,8 @@ final class IndexCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "The index's name.")
         String name;
 
-        @Option(names = "--base", paramLabel = "INDEX", description = "An index whose projects this one shows too,"
-                + " looked up in the order given; repeatable.")
+        @Option(names = {"--base", "--bases"}, split = ",", paramLabel = "INDEX", description = "Indexes whose"
+                + " projects this one shows too, looked up in the order given; repeatable or comma-separated.")
         List<String> bases = new ArrayList<>();
 
         @Option(names = "--merge", description = "Merge a project's files from every index of the chain instead of"
@@ -48,22 +49,33 @@ final class IndexCommand implements Runnable {
                 + " (such as https://pypi.org/simple/): listings fetched on demand and kept a while, files kept.")
         URI upstream;
 
-        @Option(names = "--allow", paramLabel = "NAME", description = "A project a proxy index may take from its"
-                + " upstream (a normalized name; a trailing * matches any rest); repeatable; none allows all. A"
-                + " name on a private index of the same chain is never taken from upstream.")
+        @Option(names = "--allow", paramLabel = "PATTERN", description = "Projects a proxy index may take from its"
+                + " upstream (a glob on normalized names: * any run of characters, ? one); repeatable; none allows"
+                + " all. A name on a private index of the same chain is never taken from upstream.")
         List<String> allow = new ArrayList<>();
+
+        @Option(names = "--ttl", paramLabel = "SECONDS", description = "How long a proxy index keeps an upstream's"
+                + " listing of a project before fetching it again (default: the server's, 600).")
+        Long ttl;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (upstream == null && (ttl != null || !allow.isEmpty())) {
+                throw new UsageException("--ttl and --allow configure a proxy index: give its --upstream URL");
+            }
+            if (ttl != null && ttl < 0) {
+                throw new UsageException("--ttl " + ttl + " is negative: give seconds, 0 to always ask the upstream");
+            }
             IndexConfig config;
             try {
                 if (upstream != null && !List.of("http", "https").contains(String.valueOf(upstream.getScheme()))) {
                     throw new IllegalArgumentException("--upstream " + upstream + " is not an http(s) URL");
                 }
-                config = new IndexConfig(name, bases, merge, Optional.ofNullable(upstream), allow);
+                config = new IndexConfig(name, bases, merge, Optional.ofNullable(upstream), allow,
+                        Optional.ofNullable(ttl).map(Duration::ofSeconds));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -82,8 +94,9 @@ final class IndexCommand implements Runnable {
 
     static String describe(IndexConfig c) {
         if (c.upstream().isPresent()) {
-            return ": proxy of " + c.upstream().get() + (c.allow().isEmpty() ? "" : ", allowing "
-                    + String.join(", ", c.allow()));
+            return ": proxy of " + c.shownUpstream().orElseThrow() + (c.allow().isEmpty() ? "" : ", allowing "
+                    + String.join(", ", c.allow())) + c.ttl().map(t -> ", listings kept " + t.toSeconds() + " s")
+                    .orElse("");
         }
         return c.bases().isEmpty() ? "" : ": bases " + String.join(", ", c.bases()) + (c.merge() ? " (merged)" : "");
     }

@@ -13,6 +13,7 @@ import dev.axle.pep.SdistFilename;
 import dev.axle.pep.Version;
 import dev.axle.pep.WheelFilename;
 import dev.axle.server.blob.BlobStore;
+import dev.axle.server.proxy.Transfer;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Store;
 import dev.axle.server.store.StoredFile;
@@ -40,11 +41,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * files with a sha256 are listed (the store keeps bytes by their hash).
  */
 public final class Upstreams implements AutoCloseable {
+    /** How long a listing whose refetch failed is served as kept before the upstream is asked again (at most). */
+    static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(30);
+
     private final Store store;
     private final BlobStore blobs;
     private final Duration ttl;
     private final Clock clock;
     private final Map<URI, Index> clients = new ConcurrentHashMap<>();
+    private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
+    /** Until when a listing whose refetch failed is served as kept without asking the upstream again. */
+    private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
     /** One fetch at a time per project or file (striped); the others wait and use its result. */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
@@ -88,18 +95,27 @@ public final class Upstreams implements AutoCloseable {
         try {
             Optional<Instant> fetched = store.proxiedAt(proxy.name(), project);
             Instant now = clock.instant();
-            if (fetched.isPresent() && fetched.get().plus(ttl).isAfter(now)) {
+            Duration lifetime = proxy.ttl().orElse(ttl);
+            String key = proxy.name() + "/" + project;
+            if (fetched.isPresent() && (fetched.get().plus(lifetime).isAfter(now)
+                    || failedUntil.getOrDefault(key, Instant.MIN).isAfter(now))) {
                 return;
             }
             Optional<ProjectPage> page;
             try {
                 page = client(proxy.upstream().orElseThrow()).projectPage(ProjectName.parse(project));
+                failedUntil.remove(key);
             } catch (IOException | RuntimeException e) {
                 if (fetched.isPresent()) {
-                    return; // stale-if-error: what was kept answers until the upstream is back
+                    // Stale-if-error: what was kept answers until the upstream is back, without every
+                    // request waiting on an upstream that times out.
+                    failedUntil.put(key, now.plus(lifetime.compareTo(RETRY_AFTER_ERROR) < 0 ? lifetime
+                            : RETRY_AFTER_ERROR));
+                    return;
                 }
                 throw new UpstreamException("the upstream of index '" + proxy.name() + "' ("
-                        + proxy.upstream().get() + ") cannot be reached for " + project + ": " + e.getMessage(), e);
+                        + proxy.shownUpstream().orElseThrow() + ") cannot be reached for " + project + ": "
+                        + e.getMessage(), e);
             }
             List<StoredFile> files = keepMetadata(page.map(p -> files(proxy.name(), project, p)).orElse(List.of()),
                     store.files(proxy.name(), project));
@@ -166,7 +182,16 @@ public final class Upstreams implements AutoCloseable {
      * fetching and verifying them from the upstream the first time.
      */
     public void ensure(IndexConfig proxy, StoredFile file, boolean metadata) throws IOException {
-        String key = metadata ? file.metadataBlobKey() : file.blobKey();
+        if (!metadata) {
+            try {
+                transfer(proxy, file).await();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted waiting for " + file.filename());
+            }
+        }
+        String key = file.metadataBlobKey();
         if (file.upstream().isEmpty() || proxy.upstream().isEmpty() || blobs.size(key).isPresent()) {
             return;
         }
@@ -176,34 +201,73 @@ public final class Upstreams implements AutoCloseable {
             if (blobs.size(key).isPresent()) {
                 return;
             }
-            Index client = client(proxy.upstream().get());
-            DistributionFile remote = new DistributionFile(file.filename(), file.upstream().get(),
-                    Map.of("sha256", file.sha256()), file.requiresPython(), Yanked.NO,
-                    file.metadataSha256().map(sha -> CoreMetadata.available(Map.of("sha256", sha)))
-                            .orElse(CoreMetadata.ABSENT),
-                    Optional.empty(), Optional.empty(), Optional.empty());
-            if (metadata) {
-                byte[] bytes = client.coreMetadata(remote).orElseThrow(() -> new IOException(
-                        "the upstream offers no metadata file for " + file.filename()));
-                blobs.put(key, new ByteArrayInputStream(bytes));
-                return;
+            byte[] bytes = client(proxy.upstream().get()).coreMetadata(remote(file)).orElseThrow(() ->
+                    new IOException("the upstream offers no metadata file for " + file.filename()));
+            blobs.put(key, new ByteArrayInputStream(bytes));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The upstream's file as the client downloads it: the listing's URL and hashes. */
+    private static DistributionFile remote(StoredFile file) {
+        return new DistributionFile(file.filename(), file.upstream().orElseThrow(),
+                Map.of("sha256", file.sha256()), file.requiresPython(), Yanked.NO,
+                file.metadataSha256().map(sha -> CoreMetadata.available(Map.of("sha256", sha)))
+                        .orElse(CoreMetadata.ABSENT),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The download of a proxied file's bytes into the store: one already over when they are
+     * kept, else the one in flight (however many requests ask, the upstream is asked once), else
+     * a new one. Downloads run on their own virtual threads, so a client going away stops none.
+     */
+    public Transfer transfer(IndexConfig proxy, StoredFile file) throws IOException {
+        String key = file.blobKey();
+        while (true) {
+            if (file.upstream().isEmpty() || proxy.upstream().isEmpty() || blobs.size(key).isPresent()) {
+                return Transfer.of(file);
             }
-            Path temp = blobs.temporaryFile(".proxied");
-            try {
-                client.download(remote, temp, dev.axle.index.DownloadListener.NONE);
+            Transfer running = transfers.get(key);
+            if (running != null) {
+                return running;
+            }
+            Transfer transfer = new Transfer(blobs.temporaryFile(".proxied"));
+            if (transfers.putIfAbsent(key, transfer) != null) {
+                Files.deleteIfExists(transfer.target());
+                continue;
+            }
+            Thread.ofVirtual().name("axle-proxy-" + file.filename()).start(() -> download(proxy, file, transfer));
+            return transfer;
+        }
+    }
+
+    private void download(IndexConfig proxy, StoredFile file, Transfer transfer) {
+        Exception failure = null;
+        try {
+            if (blobs.size(file.blobKey()).isEmpty()) {
+                client(proxy.upstream().orElseThrow()).download(remote(file), transfer.target(),
+                        (f, downloaded, total) -> transfer.progress(downloaded, total));
                 Optional<byte[]> wheelMetadata = file.metadataSha256().isEmpty() && file.filename().endsWith(".whl")
-                        ? metadataOf(temp, file.filename()) : Optional.empty();
-                blobs.move(temp, key);
+                        ? metadataOf(transfer.target(), file.filename()) : Optional.empty();
+                blobs.move(transfer.target(), file.blobKey());
                 if (wheelMetadata.isPresent()) {
                     // The upstream offers no metadata file: serve the wheel's own from now on.
                     blobs.put(file.metadataBlobKey(), new ByteArrayInputStream(wheelMetadata.get()));
                     store.setMetadataSha256(file.index(), file.filename(), Publication.sha256(wheelMetadata.get()));
                 }
-            } finally {
-                Files.deleteIfExists(temp);
             }
+        } catch (IOException | RuntimeException e) {
+            failure = e;
         } finally {
-            lock.unlock();
+            transfer.finish(file, failure);
+            transfers.remove(file.blobKey(), transfer);
+            try {
+                Files.deleteIfExists(transfer.target());
+            } catch (IOException e) {
+                // swept at the next start
+            }
         }
     }
 

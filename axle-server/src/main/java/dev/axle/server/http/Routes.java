@@ -6,6 +6,7 @@ import dev.axle.server.Catalog.ProjectView;
 import dev.axle.server.Upstreams;
 import dev.axle.server.blob.BlobStore;
 import dev.axle.server.http.PageCache.Page;
+import dev.axle.server.proxy.Transfer;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.Store;
 import dev.axle.server.store.StoredFile;
@@ -276,7 +277,15 @@ public final class Routes extends Handler.Abstract {
         }
         StoredFile f = file.get();
         try {
-            upstreams.ensure(config, f, metadata);
+            if (!metadata && config.upstream().isPresent() && StreamedDownload.streamable(x)) {
+                Transfer transfer = upstreams.transfer(config, f);
+                if (StreamedDownload.stream(x, f, transfer, metrics)) {
+                    return;
+                }
+                transfer.await();
+            } else {
+                upstreams.ensure(config, f, metadata);
+            }
         } catch (IOException e) {
             x.text(502, "Bad Gateway: cannot fetch " + filename + " from the upstream of index '" + index + "': "
                     + e.getMessage());

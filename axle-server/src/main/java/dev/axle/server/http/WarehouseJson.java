@@ -107,9 +107,10 @@ final class WarehouseJson {
         node.put("packagetype", f.packageType());
         node.put("python_version", pythonVersion(f));
         node.put("requires_python", f.requiresPython().orElse(null));
-        node.put("size", f.size());
-        node.put("upload_time", UPLOAD_TIME.format(f.uploadTime()));
-        node.put("upload_time_iso_8601", SimplePages.uploadTime(f.uploadTime()));
+        boolean known = !f.uploadTime().equals(java.time.Instant.EPOCH); // a proxied file's upstream may not say
+        node.put("size", f.size() >= 0 ? f.size() : null);
+        node.put("upload_time", known ? UPLOAD_TIME.format(f.uploadTime()) : null);
+        node.put("upload_time_iso_8601", known ? SimplePages.uploadTime(f.uploadTime()) : null);
         node.put("url", serverUrl + Urls.file(f).substring(1));
         node.put("yanked", f.yanked());
         node.put("yanked_reason", f.yankedReason().orElse(null));

@@ -1,6 +1,8 @@
 package dev.axle.server.store;
 
+import dev.axle.server.proxy.AllowList;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,11 +11,14 @@ import java.util.regex.Pattern;
  * An index served at {@code /{name}/simple/}: its bases in lookup order (devpi's inheritance),
  * whether a project's files are merged from every index in the chain or taken from the first
  * that has the project, and, for a proxy index, the upstream simple API it mirrors on demand
- * and the projects it may take from there ({@code allow}: normalized names, a trailing
- * {@code *} matching any rest; empty allows every name).
+ * and the projects it may take from there ({@code allow}: {@link AllowList} glob patterns on
+ * normalized names, {@code *} any run of characters and {@code ?} one; empty allows every name).
+ *
+ * @param ttl how long a proxy index keeps an upstream's listing of a project before fetching it
+ *     again; empty for the server's default
  */
 public record IndexConfig(String name, List<String> bases, boolean merge, Optional<URI> upstream,
-        List<String> allow) {
+        List<String> allow, Optional<Duration> ttl) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Names that are routes of the server itself and so cannot name an index. */
     private static final List<String> RESERVED = List.of("simple", "pypi", "project", "health", "metrics",
@@ -29,7 +34,12 @@ public record IndexConfig(String name, List<String> bases, boolean merge, Option
             }
         }
         upstream = upstream == null ? Optional.empty() : upstream;
-        allow = List.copyOf(allow);
+        allow = allow.stream().map(AllowList::normalize).distinct().toList();
+        ttl = ttl == null ? Optional.empty() : ttl;
+        if (ttl.isPresent() && ttl.get().isNegative()) {
+            throw new IllegalArgumentException("the listing lifetime of index '" + name + "' is negative: "
+                    + ttl.get());
+        }
         if (upstream.isPresent() && !bases.isEmpty()) {
             throw new IllegalArgumentException("proxy index '" + name + "' cannot have bases: give the bases to"
                     + " an index that lists the proxy among its own");
@@ -40,13 +50,23 @@ public record IndexConfig(String name, List<String> bases, boolean merge, Option
         this(name, bases, merge, upstream, List.of());
     }
 
+    /** An index whose listings live as long as the server's default says. */
+    public IndexConfig(String name, List<String> bases, boolean merge, Optional<URI> upstream, List<String> allow) {
+        this(name, bases, merge, upstream, allow, Optional.empty());
+    }
+
+    /** The upstream URL with its password, if any, hidden: for messages and listings. */
+    public Optional<String> shownUpstream() {
+        return upstream.map(u -> u.getRawUserInfo() == null ? u.toString()
+                : u.toString().replace(u.getRawUserInfo() + "@", "****@"));
+    }
+
     /** Whether this proxy index may take {@code project} (a normalized name) from its upstream. */
     public boolean allows(String project) {
         if (upstream.isEmpty()) {
             return false;
         }
-        return allow.isEmpty() || allow.stream().anyMatch(pattern -> pattern.endsWith("*")
-                ? project.startsWith(pattern.substring(0, pattern.length() - 1)) : project.equals(pattern));
+        return AllowList.allows(allow, project);
     }
 
     /** A private index without bases. */

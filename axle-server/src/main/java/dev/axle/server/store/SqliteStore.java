@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteStore implements Store {
     private static final int READERS = 4;
+    private static final String INDEX_COLUMNS = "name, bases, merge_bases, upstream, allow_names, ttl_seconds";
     private static final String FILE_COLUMNS = "index_name, project, version, filename, package_type, blob_key,"
             + " sha256, md5, size, upload_time, requires_python, yanked, yanked_reason, metadata_sha256, upstream_url";
 
@@ -77,7 +79,8 @@ public final class SqliteStore implements Store {
         write("create the schema", c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS indexes (name VARCHAR(64) PRIMARY KEY,"
-                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT, allow_names TEXT NOT NULL)");
+                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT,"
+                        + " allow_names TEXT NOT NULL, ttl_seconds BIGINT)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS serial (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS projects (index_name VARCHAR(64) NOT NULL,"
                         + " name TEXT NOT NULL, display_name TEXT NOT NULL, last_serial BIGINT NOT NULL,"
@@ -109,20 +112,25 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<IndexConfig> indexes() {
-        return read("list the indexes", c -> all(c, "SELECT name, bases, merge_bases, upstream, allow_names FROM indexes"
-                + " ORDER BY name", SqliteStore::indexConfig));
+        return read("list the indexes", c -> all(c, "SELECT " + INDEX_COLUMNS + " FROM indexes ORDER BY name",
+                SqliteStore::indexConfig));
     }
 
     @Override
     public Optional<IndexConfig> index(String name) {
-        return read("read index " + name, c -> first(c, "SELECT name, bases, merge_bases, upstream, allow_names FROM indexes"
-                + " WHERE name = ?", SqliteStore::indexConfig, name));
+        return read("read index " + name, c -> first(c, "SELECT " + INDEX_COLUMNS + " FROM indexes WHERE name = ?",
+                SqliteStore::indexConfig, name));
     }
 
     private static IndexConfig indexConfig(ResultSet r) throws SQLException {
         String upstream = r.getString(4);
         return new IndexConfig(r.getString(1), names(r.getString(2)), r.getInt(3) != 0,
-                Optional.ofNullable(upstream).map(URI::create), names(r.getString(5)));
+                Optional.ofNullable(upstream).map(URI::create), names(r.getString(5)), seconds(r, 6));
+    }
+
+    private static Optional<Duration> seconds(ResultSet r, int column) throws SQLException {
+        long seconds = r.getLong(column);
+        return r.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
     private static List<String> names(String commaSeparated) {
@@ -139,11 +147,13 @@ public final class SqliteStore implements Store {
     }
 
     private void saveIndex(Connection c, IndexConfig config) throws SQLException {
-        update(c, "INSERT INTO indexes (name, bases, merge_bases, upstream, allow_names) VALUES (?, ?, ?, ?, ?)"
+        update(c, "INSERT INTO indexes (" + INDEX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (name) DO UPDATE SET bases = excluded.bases, merge_bases = excluded.merge_bases,"
-                + " upstream = excluded.upstream, allow_names = excluded.allow_names", config.name(),
-                String.join(",", config.bases()), config.merge() ? 1 : 0,
-                config.upstream().map(URI::toString).orElse(null), String.join(",", config.allow()));
+                + " upstream = excluded.upstream, allow_names = excluded.allow_names,"
+                + " ttl_seconds = excluded.ttl_seconds",
+                config.name(), String.join(",", config.bases()), config.merge() ? 1 : 0,
+                config.upstream().map(URI::toString).orElse(null), String.join(",", config.allow()),
+                config.ttl().map(Duration::toSeconds).orElse(null));
     }
 
     @Override
