@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,6 +41,11 @@ public final class SqliteStore implements Store {
     private final ReentrantLock writing = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
+    /** How long a serial read from the database stays current (when this store changed nothing meanwhile). */
+    static final long SERIAL_FRESH_NANOS = 100_000_000L;
+    private final AtomicLong writes = new AtomicLong();
+    private volatile long knownSerial = -1;
+    private volatile long knownAt;
 
     private SqliteStore(Path file) throws SQLException {
         this.file = file;
@@ -156,9 +162,28 @@ public final class SqliteStore implements Store {
                 config.ttl().map(Duration::toSeconds).orElse(null));
     }
 
+    /**
+     * The serial, read from the database at most every {@link #SERIAL_FRESH_NANOS}: servers ask
+     * for it on every page request, and SQLite takes file locks for each read. A change made
+     * through this store is seen at once; one made by another process on the same folder
+     * ({@code axle yank} while the server runs) within that time.
+     */
     @Override
     public long serial() {
-        return read("read the serial", this::serial);
+        long now = System.nanoTime();
+        long known = knownSerial;
+        if (known >= 0 && now - knownAt < SERIAL_FRESH_NANOS) {
+            return known;
+        }
+        long generation = writes.get();
+        long serial = read("read the serial", this::serial);
+        synchronized (writes) {
+            if (writes.get() == generation) { // no change of ours committed meanwhile: still current
+                knownSerial = serial;
+                knownAt = now;
+            }
+        }
+        return serial;
     }
 
     private long serial(Connection c) throws SQLException {
@@ -442,6 +467,10 @@ public final class SqliteStore implements Store {
             try {
                 T result = work.on(writer);
                 writer.commit();
+                synchronized (writes) {
+                    writes.incrementAndGet();
+                    knownSerial = -1;
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();

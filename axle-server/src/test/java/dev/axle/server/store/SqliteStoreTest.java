@@ -51,6 +51,22 @@ class SqliteStoreTest {
     }
 
     @Test
+    void seesItsOwnChangesAtOnceAndAnotherProcesssWithinTheFreshnessBound() throws InterruptedException {
+        Path db = temp.resolve("index.db");
+        try (SqliteStore server = SqliteStore.open(db); SqliteStore cli = SqliteStore.open(db)) {
+            assertThat(server.serial()).isZero();
+            server.addFile(file("main", "spam", "1.0", "spam-1.0-py3-none-any.whl", "a"), "Spam", "meta");
+            assertThat(server.serial()).isEqualTo(1); // its own change: at once
+            cli.addFile(file("main", "spam", "2.0", "spam-2.0-py3-none-any.whl", "b"), "Spam", "meta");
+            long deadline = System.nanoTime() + SqliteStore.SERIAL_FRESH_NANOS + 50_000_000L;
+            while (server.serial() != 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(server.serial()).as("another store's change, after at most the freshness bound").isEqualTo(2);
+        }
+    }
+
+    @Test
     void yanksByPep440VersionAndDeletesEmptyReleasesAndProjects() {
         try (SqliteStore store = SqliteStore.open(temp.resolve("index.db"))) {
             store.addFile(file("main", "spam", "1.0", "spam-1.0-py3-none-any.whl", "a"), "spam", "");
