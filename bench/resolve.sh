@@ -39,6 +39,8 @@
 # 5. Resolve and install, one hyperfine run per set, AXLE_BENCH_ROUNDS runs each, each into a
 #    fresh venv, cold (fresh caches) and warm (step 3's); pip with --no-compile, as axle does
 #    not byte-compile by default. Then `pip freeze` of the last pip and axle venvs must match.
+#    What the runs print goes to bench/target/resolve/install-<set>.out (both tools run with
+#    --quiet, so it holds only errors): a failed run stops hyperfine, and that file says why.
 # 6. Writes bench/target/resolve/summary.md (bench/resolve-report.py): mean ± σ, ratios
 #    axle/pip against the issue's goals, commands, versions.
 # Old venvs and caches are moved aside, not deleted, until the end (bench/install.sh says why).
@@ -182,7 +184,7 @@ for set in "${sets[@]}"; do
   $(pip_resolve "$work/venv-$set-prepare" "$pip_warm") "${reqs[@]}" >/dev/null 2>&1
   $(axle_resolve "$work/venv-$set-prepare" "$axle_warm") "${reqs[@]}" >/dev/null 2>&1
   p=$work/venv-$set-pip a=$work/venv-$set-axle
-  hyperfine --runs "$rounds" --style basic --export-json "$out/install-$set.json" \
+  hyperfine --runs "$rounds" --style basic --output "$out/install-$set.out" --export-json "$out/install-$set.json" \
     --prepare "$(new_venv "$p") && $(fresh "$pip_cold") && sync" -n "pip cold" "$(pip_install "$p" "$pip_cold") ${reqs[*]}" \
     --prepare "$(new_venv "$a") && $(fresh "$axle_cold") && sync" -n "axle cold" "$(axle_install "$a" "$axle_cold") ${reqs[*]}" \
     --prepare "$(new_venv "$p") && sync" -n "pip warm" "$(pip_install "$p" "$pip_warm") ${reqs[*]}" \

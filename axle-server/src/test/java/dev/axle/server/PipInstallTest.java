@@ -1,8 +1,10 @@
 package dev.axle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,30 @@ class PipInstallTest {
     @Test
     void modernPipInstallsAYankedReleasePinnedExactly() throws Exception {
         assertThat(install(Pythons.python("3.13"), "Hello_Axle==2.0")).isEqualTo("2.0");
+    }
+
+    /**
+     * pip 26, as the issue asks, when the Python named by {@code AXLE_TEST_PACKAGING_PYTHON}
+     * has it (CI has no pip 26: it cannot reach PyPI). It installs with {@code --target}, so
+     * that interpreter's own environment is left alone.
+     */
+    @Test
+    void pip26Installs() throws Exception {
+        String named = Optional.ofNullable(System.getProperty("AXLE_TEST_PACKAGING_PYTHON"))
+                .orElse(System.getenv("AXLE_TEST_PACKAGING_PYTHON"));
+        assumeTrue(named != null && !named.isBlank(), "AXLE_TEST_PACKAGING_PYTHON names no Python with pip 26");
+        Pythons.Run version = Pythons.run(Pythons.pipEnvironment(temp.resolve("pip-cache")), temp, named, "-c",
+                "import pip; print(pip.__version__)");
+        assumeTrue(version.exitCode() == 0 && version.output().strip().startsWith("26."),
+                named + " has pip " + version.output().strip() + ", not 26");
+        Path target = temp.resolve("target");
+        Pythons.Run pip = Pythons.run(Pythons.pipEnvironment(temp.resolve("pip-cache")), temp, named, "-m", "pip",
+                "install", "--target", target.toString(), "--index-url", base + "simple/", "hello-axle");
+        assertThat(pip.exitCode()).as(pip.output()).isZero();
+        // pip 26 asks for JSON first; it skips the yanked 2.0 and 3.0, which needs Python 4.
+        assertThat(Files.readString(target.resolve("hello_axle_mod.py"))).isEqualTo("VALUE = '1.0'\n");
+        assertThat(Http.get(base, "/metrics").body())
+                .contains("axle_http_requests_total{route=\"simple-project\",status=\"200\"}");
     }
 
     @Test
