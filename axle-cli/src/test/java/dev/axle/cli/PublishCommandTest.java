@@ -91,6 +91,7 @@ class PublishCommandTest {
         assertThat(wrongToken.exitCode()).isEqualTo(1);
         assertThat(wrongToken.err()).contains("refused: 401").contains("credentials were refused");
 
+        root.store().saveIndex(dev.axle.server.store.IndexConfig.of("staging"));
         String otherIndex = new Tokens(root.store()).create("staging", "ci");
         Transcript forbidden = publish("--token", otherIndex, wheel.toString());
         assertThat(forbidden.exitCode()).isEqualTo(1);
