@@ -14,15 +14,19 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * The index server: Jetty's core handlers on virtual threads, serving one {@link ServerRoot}.
- * Starting sweeps the temporary files a killed server left behind.
+ * One server per folder ({@link ServingLock}); starting sweeps the temporary files a killed
+ * server left behind.
  */
 public final class IndexServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServerRoot root;
     private final Upstreams upstreams;
+    private final ServingLock lock;
 
-    private IndexServer(Server server, ServerConnector connector, ServerRoot root, Upstreams upstreams) {
+    private IndexServer(Server server, ServerConnector connector, ServerRoot root, Upstreams upstreams,
+            ServingLock lock) {
+        this.lock = lock;
         this.upstreams = upstreams;
         this.server = server;
         this.connector = connector;
@@ -39,6 +43,18 @@ public final class IndexServer implements AutoCloseable {
 
     /** Starts serving, with proxy indexes keeping upstream listings for {@code proxyTtl}. */
     public static IndexServer start(ServerRoot root, String host, int port, Duration proxyTtl) throws IOException {
+        ServingLock lock = ServingLock.acquire(root.root());
+        try {
+            return start(root, host, port, proxyTtl, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static IndexServer start(ServerRoot root, String host, int port, Duration proxyTtl, ServingLock lock)
+            throws IOException {
+        // Only now, with the folder ours alone: another server's uploads in progress live there.
         root.blobs().sweepTemporaries();
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("axle-server");
@@ -63,7 +79,7 @@ public final class IndexServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new IndexServer(server, connector, root, upstreams);
+        return new IndexServer(server, connector, root, upstreams, lock);
     }
 
     /** The port it listens on. */
@@ -94,6 +110,7 @@ public final class IndexServer implements AutoCloseable {
             throw new IllegalStateException("cannot stop the server: " + e.getMessage(), e);
         } finally {
             upstreams.close();
+            lock.close();
         }
     }
 
