@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.axle.server.IndexServer;
 import dev.axle.server.ServerRoot;
 import dev.axle.server.TestDists;
+import dev.axle.server.TestServer;
 import dev.axle.server.Tokens;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ class PublishCommandTest {
     @TempDir
     Path tmp;
 
+    private TestServer served;
     private ServerRoot root;
     private IndexServer server;
     private String token;
@@ -33,16 +35,16 @@ class PublishCommandTest {
 
     @BeforeEach
     void start() throws IOException {
-        root = ServerRoot.open(tmp.resolve("root"));
-        token = new Tokens(root.store()).create("main", "ci");
-        server = IndexServer.start(root, "127.0.0.1", 0);
-        uploadUrl = server.uri().resolve("/main/").toString();
+        served = TestServer.start(tmp.resolve("root"));
+        root = served.root();
+        server = served.server();
+        token = served.token();
+        uploadUrl = served.base().resolve("/main/").toString();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        root.close();
+        served.close();
     }
 
     private Transcript publish(String... args) {

@@ -1,5 +1,6 @@
 package dev.axle.dist;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +24,25 @@ public final class DistributionException extends Exception {
 
     DistributionException(String message, String filename, String entry) {
         this(message, filename, entry, null);
+    }
+
+    /**
+     * The one entry of {@code found}, the archive's metadata file ({@code what}: METADATA or
+     * PKG-INFO), expected at {@code expected}.
+     *
+     * @throws DistributionException if there is none, or more than one
+     */
+    static String single(List<String> found, String what, String filename, String expected)
+            throws DistributionException {
+        if (found.isEmpty()) {
+            throw new DistributionException("Invalid distribution file: '" + filename + "' has no " + what
+                    + " (expected " + expected + ")", filename, expected);
+        }
+        if (found.size() > 1) {
+            throw new DistributionException("Invalid distribution file: '" + filename + "' has more than one "
+                    + what + ": " + String.join(", ", found), filename, found.get(1));
+        }
+        return found.get(0);
     }
 
     /** The distribution's filename, as given to {@link Distribution#inspect}. */

@@ -97,15 +97,7 @@ final class SdistArchive {
     private static String single(List<String> found, DistributionFilename name) throws DistributionException {
         String filename = name.filename();
         String expected = name.stem() + "/" + PKG_INFO;
-        if (found.isEmpty()) {
-            throw new DistributionException("Invalid distribution file: '" + filename + "' has no PKG-INFO (expected "
-                    + expected + ")", filename, expected);
-        }
-        if (found.size() > 1) {
-            throw new DistributionException("Invalid distribution file: '" + filename
-                    + "' has more than one PKG-INFO: " + String.join(", ", found), filename, found.get(1));
-        }
-        String entry = found.get(0);
+        String entry = DistributionException.single(found, PKG_INFO, filename, expected);
         String p = entry.startsWith("./") ? entry.substring(2) : entry;
         String dir = p.substring(0, p.indexOf('/'));
         if (!name.matchesFolder(dir)) {

@@ -36,15 +36,7 @@ final class WheelArchive {
                 }
             }
             String expected = name.stem() + SUFFIX + "/METADATA";
-            if (metadata.isEmpty()) {
-                throw new DistributionException("Invalid distribution file: '" + filename + "' has no METADATA (expected "
-                        + expected + ")", filename, expected);
-            }
-            if (metadata.size() > 1) {
-                throw new DistributionException("Invalid distribution file: '" + filename
-                        + "' has more than one METADATA: " + String.join(", ", metadata), filename, metadata.get(1));
-            }
-            String found = metadata.get(0);
+            String found = DistributionException.single(metadata, "METADATA", filename, expected);
             String dir = found.substring(0, found.indexOf('/'));
             if (distInfos.size() > 1) {
                 throw new DistributionException("Invalid distribution file: '" + filename

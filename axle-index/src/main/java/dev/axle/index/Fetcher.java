@@ -292,7 +292,11 @@ final class Fetcher implements AutoCloseable {
      * Connection errors and timeouts (no status), server errors and rate limits may pass; a
      * refused TLS handshake or an insecure URL will not.
      */
-    private static boolean retryable(int status, IOException error) {
+    /**
+     * Whether a request that failed so may pass when tried again: a connection failure (not a
+     * TLS one: that stays), 429 or a 5xx. {@code status} is -1 when there was no response.
+     */
+    static boolean retryable(int status, IOException error) {
         return status < 0 ? !(error instanceof Insecure) && tlsFailure(error).isEmpty()
                 : status == 429 || status >= 500;
     }
@@ -485,7 +489,7 @@ final class Fetcher implements AutoCloseable {
         }
     }
 
-    private void pause(Duration wait) throws IOException {
+    static void pause(Duration wait) throws IOException {
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {

@@ -21,8 +21,8 @@ import java.util.Optional;
  * {@code uv publish} speak. The file is streamed from disk, never held in memory.
  *
  * <p>Credentials, in order: the user and password given, else the repository URL's user
- * information, else the netrc entry for its host. A connection failure or a 5xx answer is
- * retried with the options' backoff (an index answers an identical re-upload with success,
+ * information, else the netrc entry for its host. What the index client retries (a connection
+ * failure that is not TLS's, 429, a 5xx) is retried with the options' backoff (an index answers an identical re-upload with success,
  * so a retry after a lost answer is safe); any other answer is the result. A redirect is not
  * followed: an upload URL that redirects is the wrong URL, and the result says where it
  * points (twine does the same).
@@ -109,7 +109,7 @@ public final class Uploader {
         int attempts = options.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                pause(options.backoff(attempt - 1));
+                Fetcher.pause(options.backoff(attempt - 1));
             }
             HttpResponse<String> response;
             try {
@@ -118,11 +118,14 @@ public final class Uploader {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while uploading " + filename);
             } catch (IOException e) {
+                if (!Fetcher.retryable(-1, e)) {
+                    throw e;
+                }
                 lastFailure = e;
                 continue;
             }
             Result result = result(response);
-            if (response.statusCode() >= 500 && attempt < attempts) {
+            if (Fetcher.retryable(response.statusCode(), null) && attempt < attempts) {
                 lastFailure = new IOException(result.status() + " " + result.reason());
                 continue;
             }
@@ -161,14 +164,5 @@ public final class Uploader {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return bytes;
-    }
-
-    private static void pause(java.time.Duration wait) throws InterruptedIOException {
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted");
-        }
     }
 }

@@ -19,16 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PipInstallTest {
     @TempDir
     Path temp;
+    private TestServer served;
     private ServerRoot root;
-    private IndexServer server;
     private URI base;
 
     @BeforeEach
     void start() throws Exception {
-        root = ServerRoot.open(temp.resolve("root"));
-        String token = new Tokens(root.store()).create("main", "ci");
-        server = IndexServer.start(root, "127.0.0.1", 0);
-        base = server.uri();
+        served = TestServer.start(temp.resolve("root"));
+        root = served.root();
+        String token = served.token();
+        base = served.base();
         for (String[] release : new String[][] {{"1.0", ""}, {"2.0", ""}, {"3.0", "Requires-Python: >=4\n"}}) {
             Path wheel = TestDists.wheel(temp.resolve("dist"), "Hello.Axle", release[0],
                     TestDists.metadata("2.1", "Hello.Axle", release[0], release[1], ""));
@@ -40,8 +40,7 @@ class PipInstallTest {
 
     @AfterEach
     void stop() {
-        server.close();
-        root.close();
+        served.close();
     }
 
     private String install(Path python, String requirement) throws Exception {

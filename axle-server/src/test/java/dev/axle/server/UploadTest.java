@@ -38,18 +38,20 @@ class UploadTest {
     private URI base;
     private String token;
 
+    private TestServer served;
+
     @BeforeEach
     void start() throws Exception {
-        root = ServerRoot.open(temp.resolve("root"));
-        token = new Tokens(root.store()).create("main", "ci");
-        server = IndexServer.start(root, "127.0.0.1", 0);
-        base = server.uri();
+        served = TestServer.start(temp.resolve("root"));
+        root = served.root();
+        server = served.server();
+        token = served.token();
+        base = served.base();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        root.close();
+        served.close();
     }
 
     private JsonNode page(String path) throws Exception {
