@@ -14,6 +14,11 @@ public final class Main {
         // picocli's default factory otherwise looks for Groovy's Closure class on the class
         // path at startup (about 10 ms of a failed class lookup); axle has no Groovy.
         System.setProperty("picocli.disable.closures", "true");
+        // The JDK keeps 5 idle connections per host unless told otherwise; a resolution fetches
+        // on Resolving.FETCHES threads, and each would otherwise reconnect now and then.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Resolving.FETCHES));
+        }
         System.exit(Axle.runMain(args));
     }
 }

@@ -147,6 +147,9 @@ final class Resolving {
         return finder(session, input, index, target, tags, false);
     }
 
+    /** How many pages, metadata files and downloads a finder fetches at once. */
+    static final int FETCHES = 8;
+
     /** A finder as above; with {@code anyPlatform}, for a universal resolution ({@link FinderOptions#anyPlatform}). */
     static Finder finder(Session session, Input input, IndexArguments index, Target target, SupportedTags tags,
             boolean anyPlatform) {
@@ -156,7 +159,7 @@ final class Resolving {
         List<FindLinks> links = index.findLinks(input.files(), session.env, session.cwd).stream()
                 .map(u -> FindLinks.of(u, options)).toList();
         FinderOptions finding = new FinderOptions(target, tags, index.strategy(session.env),
-                session.cache.root().resolve("downloads-v1"), 8);
+                session.cache.root().resolve("downloads-v1"), FETCHES);
         return new Finder(indexes, links, options, anyPlatform ? finding.forAnyPlatform() : finding);
     }
 }

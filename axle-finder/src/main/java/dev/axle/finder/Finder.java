@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -491,6 +492,13 @@ public final class Finder implements PackageSource, AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        // Requests block without noticing the interrupt until their next read: let the ones under
+        // way end (they stop there), so that nothing writes to the cache after close returns.
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         indexes.forEach(Index::close);
         findLinks.forEach(FindLinks::close);
         directOrigins.values().forEach(Index::close);

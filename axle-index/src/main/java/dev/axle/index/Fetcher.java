@@ -2,13 +2,13 @@ package dev.axle.index;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -19,8 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,6 +38,15 @@ import java.util.function.Function;
  *
  * <p>Redirects are followed here rather than by the JDK so that credentials go only where they
  * belong (same scheme, host and port) and never to another host a redirect points at.
+ *
+ * <p>Requests go through the JDK's {@link HttpURLConnection}: blocking, on the calling thread,
+ * with HTTP/1.1 keep-alive connections pooled by the JDK per host. For the many small requests of
+ * a resolution it needs a third of the CPU of {@link HttpClient}, whose asynchronous pipeline
+ * hands each response across threads: a program fetching the 194 pages and metadata files of a
+ * jupyter resolution on loopback with 8 threads took 0.46 s of CPU with HttpClient and 0.16 s
+ * with this, from JVM start to exit (docs/benchmarks.md). The JDK keeps
+ * {@code http.maxConnections} idle connections per host (5 unless set; the CLI raises it to its
+ * parallelism).
  */
 final class Fetcher implements AutoCloseable {
     private static final int MAX_REDIRECTS = 10;
@@ -46,12 +60,14 @@ final class Fetcher implements AutoCloseable {
         public void accept(ByteBuffer bytes) {}
     };
 
+    /** What the JDK says when a proxy refuses to open a tunnel, with the proxy's status line. */
+    private static final Pattern TUNNEL_REFUSED = Pattern.compile("Unable to tunnel through proxy\\. Proxy returns \"HTTP/\\d(?:\\.\\d)? (\\d{3})\\b.*");
+
     private final IndexOptions options;
     private final URI index;
     private final Optional<Credentials> credentials;
-    /** Built on the first request: a run served from the cache or from files never pays for it. */
-    private final HttpClient.Builder builder;
-    private HttpClient client; // guarded by this
+    /** TLS with our own trust, when {@code --cert} or trusted hosts ask for it; else the JDK's default. */
+    private final Optional<SSLSocketFactory> tls;
     private final EnvironmentProxies proxies;
     private final Optional<HttpCache> cache;
     /** Cache keys revalidated by this client: in {@link IndexOptions.CacheMode#REFRESH}, each once. */
@@ -71,12 +87,14 @@ final class Fetcher implements AutoCloseable {
         this.credentials = Credentials.of(index);
         this.cache = options.cache().map(HttpCache::new);
         this.proxies = EnvironmentProxies.of(options.environment());
-        this.builder = clientBuilder(options, proxies);
+        this.tls = options.cert().isPresent() || !options.trustedHosts().isEmpty()
+                ? Optional.of(TrustStore.context(options).getSocketFactory()) : Optional.empty();
     }
 
     /**
-     * An HTTP client builder as {@code options} ask: connect timeout, no redirects followed
-     * (the caller decides where credentials may go), the proxies, and the TLS trust.
+     * An HTTP client builder as {@code options} ask, for uploads ({@link Uploader}): connect
+     * timeout, no redirects followed (the caller decides where credentials may go), the proxies,
+     * and the TLS trust.
      */
     static HttpClient.Builder clientBuilder(IndexOptions options, EnvironmentProxies proxies) {
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -91,11 +109,21 @@ final class Fetcher implements AutoCloseable {
         return builder;
     }
 
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = builder.build();
+    /** A response's status and headers, before its body: what decides where the body goes. */
+    record Info(int status, HttpHeaders headers) {}
+
+    /** A failure of the {@link ResponseBody} (a disk full, say), which retrying would not cure. */
+    private static final class BodyFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BodyFailure(IOException cause) {
+            super(cause);
         }
-        return client;
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 
     /**
@@ -219,14 +247,14 @@ final class Fetcher implements AutoCloseable {
      * wanted: they are still read, so that the connection can serve the next request).
      */
     private Exchange fetch(URI url, String accept, Map<String, String> headers,
-            Function<HttpResponse.ResponseInfo, ResponseBody> bodies, Set<Integer> done) throws IOException {
+            Function<Info, ResponseBody> bodies, Set<Integer> done) throws IOException {
         boolean authenticatedAgain = false;
         for (int attempt = 1; ; attempt++) {
             Exchange exchange = null;
             IOException error = null;
             try {
                 exchange = exchange(url, accept, headers, bodies, done);
-            } catch (StreamingSubscriber.BodyFailure f) {
+            } catch (BodyFailure f) {
                 throw f.getCause();
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -251,8 +279,8 @@ final class Fetcher implements AutoCloseable {
     }
 
     /** A 200's body to {@code body}, others ignored. */
-    private static Function<HttpResponse.ResponseInfo, ResponseBody> bodyOf200(ResponseBody body) {
-        return info -> info.statusCode() == 200 ? body : IGNORED;
+    private static Function<Info, ResponseBody> bodyOf200(ResponseBody body) {
+        return info -> info.status() == 200 ? body : IGNORED;
     }
 
     /**
@@ -271,10 +299,9 @@ final class Fetcher implements AutoCloseable {
      * @return the response; empty if there is no such file (HTTP 404)
      * @throws IndexUnavailableException if the server could not be reached or answered another error
      */
-    Optional<Ranged> getRange(URI url, String range, Function<HttpResponse.ResponseInfo, ResponseBody> bodies)
-            throws IOException {
+    Optional<Ranged> getRange(URI url, String range, Function<Info, ResponseBody> bodies) throws IOException {
         Exchange exchange = fetch(url, "*/*", Map.of("Range", range),
-                info -> info.statusCode() == 200 || info.statusCode() == 206 ? bodies.apply(info) : IGNORED,
+                info -> info.status() == 200 || info.status() == 206 ? bodies.apply(info) : IGNORED,
                 Set.of(200, 206, 416));
         return exchange.status() == 404 ? Optional.empty()
                 : Optional.of(new Ranged(exchange.status(), Credentials.strip(exchange.url()), exchange.headers()));
@@ -312,30 +339,114 @@ final class Fetcher implements AutoCloseable {
 
     /** One attempt: requests, following redirects, and reads the body of the answer. */
     private Exchange exchange(URI url, String accept, Map<String, String> headers,
-            Function<HttpResponse.ResponseInfo, ResponseBody> bodies, Set<Integer> done)
-            throws IOException, StreamingSubscriber.BodyFailure {
+            Function<Info, ResponseBody> bodies, Set<Integer> done) throws IOException, BodyFailure {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             URI requested = Credentials.strip(current);
             refuseInsecure(requested);
-            StreamingSubscriber[] streaming = new StreamingSubscriber[1];
-            HttpResponse<Void> response = send(request(current, accept, headers), info -> {
-                var head = new ResponseBody.Head(requested, info.headers().firstValue("Content-Type"),
-                        info.headers().firstValueAsLong("Content-Length"));
-                return streaming[0] = new StreamingSubscriber(bodies.apply(info), head);
-            });
-            if (streaming[0] != null) {
-                await(streaming[0]);
-            } // else a proxy's answer to CONNECT (a 407), which the JDK hands over without a body
-            if (done.contains(response.statusCode()) && response.statusCode() != 304) {
-                return new Exchange(response.statusCode(), requested, response.headers(),
-                        streaming[0] == null ? null : streaming[0].head(), Optional.empty());
+            stopIfInterrupted();
+            HttpURLConnection connection = open(current, accept, headers);
+            boolean read = false;
+            try {
+                int status;
+                try {
+                    status = connection.getResponseCode();
+                } catch (IOException e) {
+                    Matcher refused = e.getMessage() == null ? null : TUNNEL_REFUSED.matcher(e.getMessage());
+                    if (refused != null && refused.matches()) { // a proxy's answer to CONNECT, such as a 407
+                        return new Exchange(Integer.parseInt(refused.group(1)), current, HttpHeaders.of(Map.of(), (k, v) -> true),
+                                null, Optional.empty());
+                    }
+                    throw e;
+                }
+                HttpHeaders responseHeaders = headers(connection);
+                var head = new ResponseBody.Head(requested, responseHeaders.firstValue("Content-Type"),
+                        responseHeaders.firstValueAsLong("Content-Length"));
+                readBody(connection, status, head, bodies.apply(new Info(status, responseHeaders)));
+                read = true;
+                if (done.contains(status) && status != 304) {
+                    return new Exchange(status, requested, responseHeaders, head, Optional.empty());
+                }
+                Optional<URI> next = redirect(current, status, responseHeaders);
+                if (next.isEmpty() || redirects == MAX_REDIRECTS) {
+                    return new Exchange(status, current, responseHeaders, null, retryAfter(responseHeaders));
+                }
+                current = next.get();
+            } finally {
+                if (!read) {
+                    connection.disconnect(); // half read: the connection cannot serve another request
+                }
             }
-            Optional<URI> next = redirect(current, response);
-            if (next.isEmpty() || redirects == MAX_REDIRECTS) {
-                return new Exchange(response.statusCode(), current, response.headers(), null, retryAfter(response));
+        }
+    }
+
+    /**
+     * A GET of {@code url} (its credentials as Authorization, never in the request line), not yet
+     * sent. Not {@code setUseCaches(false)}: that would send "Cache-Control: no-cache", and
+     * proxies and CDNs in front of an index would pass every request through. (The JDK caches
+     * nothing unless a {@link java.net.ResponseCache} is installed.)
+     */
+    private HttpURLConnection open(URI url, String accept, Map<String, String> headers) throws IOException {
+        URI target = Credentials.strip(url);
+        HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection(proxies.select(target).getFirst());
+        connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(millis(options.connectTimeout()));
+        connection.setReadTimeout(millis(options.readTimeout()));
+        if (connection instanceof HttpsURLConnection https && tls.isPresent()) {
+            https.setSSLSocketFactory(tls.get());
+        }
+        connection.setRequestProperty("User-Agent", options.userAgent());
+        connection.setRequestProperty("Accept", accept);
+        headers.forEach(connection::setRequestProperty);
+        proxies.authorization(target).ifPresent(p -> connection.setRequestProperty("Proxy-Authorization", p));
+        credentialsFor(url).ifPresent(c -> connection.setRequestProperty("Authorization", c.basicAuthorization()));
+        return connection;
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+
+    /** The response's headers, names as the server sent them (looked up ignoring case). */
+    private static HttpHeaders headers(HttpURLConnection connection) {
+        Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        connection.getHeaderFields().forEach((name, values) -> {
+            if (name != null) { // the status line
+                named.merge(name, values, (a, b) -> {
+                    List<String> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                });
             }
-            current = next.get();
+        });
+        return HttpHeaders.of(named, (name, value) -> true);
+    }
+
+    /**
+     * Streams the response's body into {@code body}, to its end: a body read whole lets the JDK
+     * keep the connection for the next request. A stall longer than the read timeout fails.
+     */
+    private static void readBody(HttpURLConnection connection, int status, ResponseBody.Head head, ResponseBody body)
+            throws IOException, BodyFailure {
+        try {
+            body.start(head);
+        } catch (IOException e) {
+            throw new BodyFailure(e);
+        }
+        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (in == null) {
+            return; // no body
+        }
+        try (in) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                stopIfInterrupted(); // a blocking read does not notice
+                try {
+                    body.accept(ByteBuffer.wrap(buffer, 0, n));
+                } catch (IOException e) {
+                    throw new BodyFailure(e);
+                }
+            }
         }
     }
 
@@ -353,19 +464,19 @@ final class Fetcher implements AutoCloseable {
     }
 
     /** Retry-After in its delta-seconds form (the HTTP-date form is ignored). */
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip)
+    private static Optional<Duration> retryAfter(HttpHeaders headers) {
+        return headers.firstValue("Retry-After").map(String::strip)
                 .filter(v -> !v.isEmpty() && v.length() < 10 && v.chars().allMatch(c -> c >= '0' && c <= '9'))
                 .map(v -> Duration.ofSeconds(Long.parseLong(v)));
     }
 
     /** Where a redirect leads, if it is one this client follows: to an http or https URL. */
-    private static Optional<URI> redirect(URI from, HttpResponse<?> response) {
-        if (!isRedirect(response.statusCode())) {
+    private static Optional<URI> redirect(URI from, int status, HttpHeaders headers) {
+        if (!isRedirect(status)) {
             return Optional.empty();
         }
         try {
-            return response.headers().firstValue("Location").map(from::resolve).filter(Fetcher::isHttp);
+            return headers.firstValue("Location").map(from::resolve).filter(Fetcher::isHttp);
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
@@ -378,22 +489,6 @@ final class Fetcher implements AutoCloseable {
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    private HttpRequest request(URI url, String accept, Map<String, String> headers) {
-        URI target = Credentials.strip(url);
-        HttpRequest.Builder b = HttpRequest.newBuilder(target)
-                .timeout(options.readTimeout())
-                .header("User-Agent", options.userAgent())
-                .header("Accept", accept)
-                .GET();
-        if ("http".equalsIgnoreCase(target.getScheme())) {
-            b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade offers, which some proxies mishandle
-        }
-        headers.forEach(b::header);
-        proxies.authorization(target).ifPresent(p -> b.header("Proxy-Authorization", p));
-        credentialsFor(url).ifPresent(c -> b.header("Authorization", c.basicAuthorization()));
-        return b.build();
     }
 
     /**
@@ -473,27 +568,17 @@ final class Fetcher implements AutoCloseable {
         return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    private HttpResponse<Void> send(HttpRequest request, HttpResponse.BodyHandler<Void> handler) throws IOException {
-        try {
-            return client().send(request, handler);
-        } catch (InterruptedException e) {
-            throw interrupted();
-        }
-    }
-
-    private void await(StreamingSubscriber s) throws IOException, StreamingSubscriber.BodyFailure {
-        try {
-            s.await(options.readTimeout());
-        } catch (InterruptedException e) {
-            throw interrupted();
-        }
-    }
-
     static void pause(Duration wait) throws IOException {
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {
             throw interrupted();
+        }
+    }
+
+    private static void stopIfInterrupted() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted while fetching from the index");
         }
     }
 
@@ -530,8 +615,9 @@ final class Fetcher implements AutoCloseable {
                     + " for this host, add --trusted-host " + hostPort + ".", error);
         }
         if (status < 0) {
-            String what = error instanceof HttpTimeoutException
-                    ? "timed out (read timeout " + options.readTimeout().toMillis() + " ms)"
+            String what = error instanceof SocketTimeoutException
+                    ? "timed out (connect timeout " + options.connectTimeout().toMillis() + " ms, read timeout "
+                            + options.readTimeout().toMillis() + " ms)"
                     : error.getMessage() == null ? error.getClass().getSimpleName()
                     : error.getClass().getSimpleName() + ": " + error.getMessage();
             return new IndexUnavailableException(shown, attempts, status, what,
@@ -609,12 +695,7 @@ final class Fetcher implements AutoCloseable {
         }
     }
 
+    /** Nothing to release: the JDK keeps idle connections, and closes them after a few seconds. */
     @Override
-    public void close() {
-        synchronized (this) {
-            if (client != null) {
-                client.close();
-            }
-        }
-    }
+    public void close() {}
 }

@@ -143,7 +143,7 @@ final class RemoteWheel implements ZipBytes, AutoCloseable {
      */
     private void fetch(String range, long from, long to) throws IOException {
         Part part = new Part(from < 0 ? ZipDirectory.TAIL : to - from);
-        Fetcher.Ranged answer = fetcher.getRange(wheel.url(), range, info -> info.statusCode() == 206 ? part : whole())
+        Fetcher.Ranged answer = fetcher.getRange(wheel.url(), range, info -> info.status() == 206 ? part : whole())
                 .orElseThrow(() -> fetcher.missing(wheel.url()));
         if (answer.status() == 200) {
             finishDownload();

@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -93,8 +95,8 @@ final class TrustStore {
 
     /**
      * Verifies as the JDK does (chain and host name), except for trusted hosts, whose
-     * certificates are accepted unseen. Host and port come from the TLS engine, which the HTTP
-     * client creates for the host it connects to (also through a proxy tunnel).
+     * certificates are accepted unseen. Host and port come from the TLS engine or socket, which
+     * the HTTP client creates for the host it connects to (also through a proxy tunnel).
      */
     private static final class TrustingHosts extends X509ExtendedTrustManager {
         private final X509ExtendedTrustManager verifying;
@@ -117,8 +119,10 @@ final class TrustStore {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            var address = socket == null ? null : socket.getInetAddress();
-            if (address == null || !trusted.test(address.getHostName(), socket.getPort())) {
+            // The host and port the socket was made for (also through a proxy tunnel), as the URL names them.
+            SSLSession session = socket instanceof SSLSocket ssl ? ssl.getHandshakeSession() : null;
+            if (session == null || session.getPeerHost() == null
+                    || !trusted.test(session.getPeerHost(), session.getPeerPort())) {
                 verifying.checkServerTrusted(chain, authType, socket);
             }
         }
