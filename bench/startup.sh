@@ -36,6 +36,6 @@ for args in --version --help; do
     -n "+ AOT cache, UseSerialGC" "$java -XX:+UseSerialGC -XX:AOTCache=$caches/serial.aot -jar $jar $args" \
     -n "+ AOT cache, -UsePerfData" "$java -XX:-UsePerfData -XX:AOTCache=$caches/noperf.aot -jar $jar $args" \
     -n "+ dynamic CDS archive" "$java -XX:SharedArchiveFile=$caches/dynamic.jsa -jar $jar $args" \
-    -n "+ AOT cache, bin/axle options (TieredStopAtLevel=1)" "$java $axle_jvm_options -XX:AOTCache=$caches/g1.aot -jar $jar $args" \
+    -n "+ AOT cache, bin/axle options ($axle_jvm_options)" "$java $axle_jvm_options -XX:AOTCache=$caches/serial.aot -jar $jar $args" \
     -n "Xshare:off (no class sharing)" "$java -Xshare:off -jar $jar $args"
 done

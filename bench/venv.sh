@@ -48,7 +48,7 @@ if [ "$axle_major" -ge 25 ]; then
   "$java" $opts -XX:AOTCacheOutput="$work/venv.aot" -jar "$jar" $args >/dev/null 2>&1
   set -- "$@" \
     -n 'java, class cache as bin/axle trains it' \
-    "$java $opts -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version.aot -jar $jar $args" \
+    "$java $opts -XX:AOTCache=$PWD/axle-cli/target/axle/aot/java-$axle_version-$axle_jvm_kind.aot -jar $jar $args" \
     -n 'java, class cache trained on axle venv' \
     "$java $opts -XX:AOTCache=$work/venv.aot -jar $jar $args"
 fi

@@ -12,7 +12,14 @@
 # the server; the JVM would otherwise grow its heap towards a quarter of the machine's
 # memory under load). The command is $axle_command (the first argument), when the sourcing
 # script sets it.
+#
+# The other commands also run with the serial collector, which starts with less and does less
+# work beside the program than G1 does, and with the compile thresholds tripled: fewer methods
+# are worth compiling in a run this short. Side by side (docs/benchmarks.md, "JVM options"),
+# the two together took jupyter's warm resolution from 380 to 345 ms, its cold one from 525 to
+# 495 ms, and its warm install from 710 to 645 ms (medians).
+# $axle_jvm_kind names the set, for bin/axle's class caches (one per set).
 case ${axle_command-} in
-  serve) axle_jvm_options="-Xmx512m -Daxle.unpackProcess=true" ;;
-  *) axle_jvm_options="-XX:TieredStopAtLevel=1 -Daxle.unpackProcess=true" ;;
+  serve) axle_jvm_kind=server axle_jvm_options="-Xmx512m -Daxle.unpackProcess=true" ;;
+  *) axle_jvm_kind=command axle_jvm_options="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3 -XX:+UseSerialGC -Daxle.unpackProcess=true" ;;
 esac
