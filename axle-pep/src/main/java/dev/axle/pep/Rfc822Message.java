@@ -103,7 +103,7 @@ final class Rfc822Message {
         if (fromBytes) {
             // The body is usually the long description, the biggest part: decoded from the
             // bytes themselves, with no copy back from the Latin-1 text.
-            String decoded = pushedBack == null ? utf8(data, bodyStart, body) : utf8(body);
+            String decoded = pushedBack == null ? utf8(data, bodyStart) : utf8(body);
             undecodable = decoded == null;
             body = undecodable ? body : decoded;
         }
@@ -166,15 +166,13 @@ final class Rfc822Message {
         return decoded == null ? new Field(name, value, true) : new Field(name, decoded, false);
     }
 
-    /** Decodes {@code data} from {@code from} as strict UTF-8, or returns null; {@code latin1} is the same bytes as Latin-1. */
-    private static String utf8(byte[] data, int from, String latin1) {
-        boolean ascii = true;
-        for (int i = from; i < data.length && ascii; i++) {
-            ascii = data[i] >= 0;
-        }
-        if (ascii) {
-            return latin1;
-        }
+    /**
+     * Decodes {@code data} from {@code from} as strict UTF-8, or returns null. (The JDK's decoder
+     * passes a run of ASCII with one vectorized scan: faster than looking for non-ASCII bytes
+     * first, which for the long descriptions in wheels' METADATA cost a warm install of jupyter's
+     * 97 wheels 20 ms.)
+     */
+    private static String utf8(byte[] data, int from) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -191,7 +189,7 @@ final class Rfc822Message {
         // Nearly every field is ASCII, which decodes to itself: no copy to bytes for those.
         for (int i = 0; i < latin1.length(); i++) {
             if (latin1.charAt(i) >= 0x80) {
-                return utf8(latin1.getBytes(StandardCharsets.ISO_8859_1), 0, latin1);
+                return utf8(latin1.getBytes(StandardCharsets.ISO_8859_1), 0);
             }
         }
         return latin1;
