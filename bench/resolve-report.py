@@ -46,6 +46,15 @@ def main(out, sets):
                            f"{ratio:.2f}x" if tool == "axle" else "",
                            verdict if tool == "axle" else ""]
                     print("| " + " | ".join(row) + " |")
+                floor = results.get("unzip floor")
+                if floor is not None and cache == "cold":
+                    # Only unpacking, as fast as Info-ZIP does it: a cold run can be no faster.
+                    share = floor["mean"] / pip["mean"]
+                    row = [name, f"{KINDS[kind]}, {cache}", "unzip only (floor)",
+                           f"{seconds(floor['mean'])} ± {seconds(floor['stddev'])}",
+                           f"{seconds(floor['min'])} … {seconds(floor['max'])}", f"{share:.2f}x",
+                           f"floor {'above' if share > goal else 'below'} the goal"]
+                    print("| " + " | ".join(row) + " |")
     print()
     for key, value in facts.items():
         print(f"- {key}: {value}")

@@ -24,6 +24,10 @@
 #      pip warm / axle warm    the caches of step 3
 #    pip with --no-compile (axle does not byte-compile unless asked) and --no-index (a
 #    pylock.toml names each file's URL; pip installs exactly the lock's packages).
+#    And, in the same hyperfine run, the floor of a cold sync on this machine: Info-ZIP's
+#    `unzip`, two at a time (one per core), unpacking the lock's wheels for this interpreter
+#    (those `axle download --no-deps` picks from the lock's pins) into a fresh folder, with
+#    no hashing, no index and no venv at all.
 # 5. Checks that `pip freeze --all` of the last pip and axle venvs are equal, and writes
 #    bench/target/sync/summary.md (bench/resolve-report.py).
 set -euo pipefail
@@ -88,7 +92,16 @@ for set in "${sets[@]}"; do
   $python -m venv --without-pip "$v-pip" && $python -m venv --without-pip "$v-axle"
   $(pip_sync "$v-pip" "$pip_warm" "$lock") >"$out/fill-$set.log" 2>&1 || { tail -n 20 "$out/fill-$set.log"; fail "pip could not install $lock"; }
   $(axle_sync "$v-axle" "$axle_warm" "$lock") >>"$out/fill-$set.log" 2>&1 || { tail -n 20 "$out/fill-$set.log"; fail "axle could not sync $lock"; }
+  # The floor's wheels: the lock's pins, one wheel each for this interpreter.
+  mkdir -p "$work/floor-$set/wheels"
+  "$axle" export --format requirements-txt "$lock" >"$work/floor-$set/requirements.txt"
+  "$axle" download --quiet --no-deps --python "$python" --index-url "$url" --cache-dir "$work/lock-cache" \
+    -d "$work/floor-$set/wheels" -r "$work/floor-$set/requirements.txt" >>"$out/fill-$set.log" 2>&1 ||
+    { tail -n 20 "$out/fill-$set.log"; fail "axle could not download $set's wheels"; }
 done
+unzip_all() { # wheels folder, destination
+  echo "find $1 -name '*.whl' -print0 | xargs -0 -P2 -I{} sh -c 'unzip -q -o \"\$1\" -d $2/\$(basename \"\$1\")' _ {}"
+}
 
 sync
 wait=$((61 - ($(date +%s) - $(cat "$deleted_at" 2>/dev/null || echo 0))))
@@ -105,7 +118,8 @@ for set in "${sets[@]}"; do
     --prepare "$(new_venv "$p") && $(fresh "$pip_cold") && sync" -n "pip cold" "$(pip_sync "$p" "$pip_cold" "$lock")" \
     --prepare "$(new_venv "$a") && $(fresh "$axle_cold") && sync" -n "axle cold" "$(axle_sync "$a" "$axle_cold" "$lock")" \
     --prepare "$(new_venv "$p") && sync" -n "pip warm" "$(pip_sync "$p" "$pip_warm" "$lock")" \
-    --prepare "$(new_venv "$a") && sync" -n "axle warm" "$(axle_sync "$a" "$axle_warm" "$lock")"
+    --prepare "$(new_venv "$a") && sync" -n "axle warm" "$(axle_sync "$a" "$axle_warm" "$lock")" \
+    --prepare "$(fresh "$work/floor-$set/out") && sync" -n "unzip floor" "$(unzip_all "$work/floor-$set/wheels" "$work/floor-$set/out")"
   if diff <($pip --python "$p/bin/python" freeze --all) <($pip --python "$a/bin/python" freeze --all) >>"$out/checks.txt"; then
     echo "ok: $set: pip freeze of pip's and axle's venvs are the same ($($pip --python "$a/bin/python" freeze --all | wc -l) lines)" | tee -a "$out/checks.txt"
   else
@@ -117,6 +131,8 @@ facts "command axle" "$(axle_sync '<venv>' '<cache>' '<set>/pylock.toml')"
 facts python "$python ($("$python" -c 'import platform; print(platform.python_version())'))"
 facts pip "$("$tools/bin/python" -m pip --version | cut -d' ' -f2)"
 facts axle "$("$axle" --version 2>&1 | head -n 1), commit $(git rev-parse --short HEAD)"
+facts "command floor" "$(unzip_all '<wheels>' '<fresh folder>')"
+facts unzip "$(unzip -v | head -n 1)"
 facts hyperfine "$(hyperfine --version | cut -d' ' -f2)"
 facts machine "$(nproc) cores, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 facts date "$(date -u +%Y-%m-%dT%H:%MZ)"
