@@ -28,10 +28,23 @@ import java.util.Optional;
  * @param dependencies         {@code [project].dependencies}
  * @param optionalDependencies each extra (normalized name, file order) and its requirements
  * @param dependencyGroups     each group (normalized name, file order) and its requirements, includes expanded
+ * @param buildSystem          {@code [build-system]} (PEP 518), if the file has the table
  */
 public record Pyproject(Optional<ProjectName> name, Optional<SpecifierSet> requiresPython,
         List<Requirement> dependencies, Map<String, List<Requirement>> optionalDependencies,
-        Map<String, List<Requirement>> dependencyGroups) {
+        Map<String, List<Requirement>> dependencyGroups, Optional<BuildSystem> buildSystem) {
+
+    /**
+     * {@code [build-system]} as written: {@code requires} (PEP 518: required when the table is
+     * there), {@code build-backend} and {@code backend-path} (PEP 517), if given.
+     */
+    public record BuildSystem(List<Requirement> requires, Optional<String> backend, List<String> backendPath) {
+        public BuildSystem {
+            requires = List.copyOf(requires);
+            Objects.requireNonNull(backend, "backend");
+            backendPath = List.copyOf(backendPath);
+        }
+    }
 
     public Pyproject {
         Objects.requireNonNull(name, "name");
@@ -87,7 +100,32 @@ public record Pyproject(Optional<ProjectName> name, Optional<SpecifierSet> requi
         } catch (DependencyGroupsException e) {
             throw new InvalidPyprojectException(where + ": " + e.getMessage());
         }
-        return new Pyproject(name, requiresPython, dependencies, extras, groups);
+        return new Pyproject(name, requiresPython, dependencies, extras, groups, buildSystem(document, where));
+    }
+
+    private static Optional<BuildSystem> buildSystem(Map<String, Object> document, String where) {
+        if (!document.containsKey("build-system")) {
+            return Optional.empty();
+        }
+        Map<String, Object> table = table(document, "build-system", where);
+        if (!table.containsKey("requires")) {
+            throw new InvalidPyprojectException(where + ": build-system.requires is missing; PEP 518 requires it"
+                    + " when [build-system] is there (for example requires = [\"setuptools>=61\"])");
+        }
+        List<Requirement> requires = requirements(table.get("requires"), "build-system.requires", where);
+        Optional<String> backend = Optional.ofNullable(table.get("build-backend"))
+                .map(v -> string(v, "build-system.build-backend", where));
+        List<String> backendPath = new ArrayList<>();
+        Object path = table.get("backend-path");
+        if (path != null) {
+            if (!(path instanceof List<?> list)) {
+                throw new InvalidPyprojectException(where + ": build-system.backend-path must be an array of strings");
+            }
+            for (Object item : list) {
+                backendPath.add(string(item, "build-system.backend-path", where));
+            }
+        }
+        return Optional.of(new BuildSystem(requires, backend, backendPath));
     }
 
     @SuppressWarnings("unchecked")
