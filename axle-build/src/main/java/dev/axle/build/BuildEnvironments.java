@@ -3,7 +3,6 @@ package dev.axle.build;
 import dev.axle.pep.Requirement;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,10 +37,5 @@ public interface BuildEnvironments {
             public void close() {}
         };
         return requires -> environment;
-    }
-
-    /** The variables of this process, as hooks in an existing interpreter get them. */
-    static Map<String, String> inherited() {
-        return new HashMap<>(System.getenv());
     }
 }

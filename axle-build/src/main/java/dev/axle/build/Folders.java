@@ -15,14 +15,14 @@ import java.time.Duration;
  * attempt that leaves something is retried after a growing pause; what is still there after
  * the last attempt is reported, never thrown: a finished build does not fail for its cleanup.
  */
-final class Folders {
+public final class Folders {
     static final int ATTEMPTS = 5;
     static final Duration FIRST_PAUSE = Duration.ofMillis(50);
 
     private Folders() {}
 
     /** Deletes {@code folder} and everything in it; returns whether it is gone. */
-    static boolean delete(Path folder, BuildListener listener) {
+    public static boolean delete(Path folder, BuildListener listener) {
         Duration pause = FIRST_PAUSE;
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

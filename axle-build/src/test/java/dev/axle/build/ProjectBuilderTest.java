@@ -112,14 +112,7 @@ class ProjectBuilderTest {
 
     @Test
     void backendThatFailsIsReportedWithItsOutputAndTraceback() throws Exception {
-        Path project = Files.createDirectories(tmp.resolve("failing"));
-        Files.writeString(project.resolve("pyproject.toml"), """
-                [build-system]
-                requires = []
-                build-backend = "backend"
-                backend-path = ["."]
-                """);
-        Files.writeString(project.resolve("backend.py"), """
+        Path project = TestProjects.inTreeBackend(tmp, "failing", """
                 def build_sdist(sdist_directory, config_settings=None):
                     print("compiling the frobnicator")
                     raise RuntimeError("no frobnicator here")
@@ -198,28 +191,7 @@ class ProjectBuilderTest {
     }
 
     private Path pluginProject() throws IOException {
-        Path project = tmp.resolve("daphne-x");
-        Files.createDirectories(project.resolve("daphne/twisted/plugins"));
-        Files.createDirectories(project.resolve("src/daphne_x"));
-        Files.writeString(project.resolve("pyproject.toml"), """
-                [build-system]
-                requires = ["setuptools>=61"]
-                build-backend = "setuptools.build_meta"
-
-                [project]
-                name = "daphne-x"
-                version = "1.0"
-
-                [tool.setuptools]
-                packages = ["daphne_x", "twisted.plugins"]
-
-                [tool.setuptools.package-dir]
-                "" = "src"
-                "twisted" = "daphne/twisted"
-                """);
-        Files.writeString(project.resolve("src/daphne_x/__init__.py"), "X = 1\n");
-        Files.writeString(project.resolve("daphne/twisted/plugins/fd_endpoint.py"), "ENDPOINT = 'fd'\n");
-        return project;
+        return TestProjects.pluginProject(tmp);
     }
 
     private static List<String> zipNames(Path wheel) throws IOException {

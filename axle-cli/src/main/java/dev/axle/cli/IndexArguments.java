@@ -140,4 +140,40 @@ final class IndexArguments {
     private static boolean truthy(String value) {
         return value != null && List.of("1", "true", "yes", "on").contains(value.toLowerCase(Locale.ROOT));
     }
+
+    /**
+     * These options as command-line arguments, relative paths made absolute against {@code cwd}:
+     * for the {@code axle install} that fills a build environment, as pip passes its own options
+     * to the pip that fills one.
+     */
+    List<String> forwarded(Path cwd) {
+        List<String> args = new ArrayList<>();
+        if (indexUrl != null) {
+            args.add("--index-url=" + indexUrl);
+        }
+        extraIndexUrls.forEach(u -> args.add("--extra-index-url=" + u));
+        for (String links : findLinks) {
+            args.add("--find-links=" + (links.contains("://") ? links : cwd.resolve(links).toString()));
+        }
+        if (noIndex) {
+            args.add("--no-index");
+        }
+        if (indexStrategy != null) {
+            args.add("--index-strategy=" + indexStrategy);
+        }
+        if (offline) {
+            args.add("--offline");
+        }
+        if (refresh) {
+            args.add("--refresh");
+        }
+        if (cert != null) {
+            args.add("--cert=" + cwd.resolve(cert));
+        }
+        trustedHosts.forEach(h -> args.add("--trusted-host=" + h));
+        if (keyringProvider != null) {
+            args.add("--keyring-provider=" + keyringProvider);
+        }
+        return args;
+    }
 }

@@ -1,0 +1,133 @@
+package dev.axle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.axle.build.TestProjects;
+import dev.axle.installer.Pythons;
+import dev.axle.installer.WheelWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code axle build} end to end: a real setuptools in a real isolated build environment, filled
+ * by axle from a find-links folder with no index at all, and what it builds installed and
+ * uninstalled by axle in a real venv.
+ */
+class BuildCommandTest {
+    @TempDir
+    Path tmp;
+
+    private InstallEndToEndTest.Run axle(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add(1, "--cache-dir=" + tmp.resolve("cache"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Axle.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new InstallEndToEndTest.Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * The case axle was born from, whole: a project mapping {@code twisted} to its own
+     * {@code daphne/twisted} folder to ship {@code twisted/plugins/fd_endpoint.py} builds (sdist,
+     * then the wheel from it, in isolation) into a wheel holding the plugin; installed beside
+     * twisted, the plugin is in twisted's plugin package, where twisted's plugin system looks;
+     * uninstalling the project takes the plugin and leaves twisted's own files.
+     */
+    @Test
+    void pluginProjectBuildsInIsolationAndItsPluginLandsInTwistedsPluginPackage() throws Exception {
+        Path python = Pythons.python("3.11", "3.10");
+        Path links = findLinks(python);
+        Path project = pluginProject();
+
+        InstallEndToEndTest.Run built = axle("build", "--python", python.toString(), "--no-index", "--find-links",
+                links.toString(), project.toString()).ok();
+
+        assertThat(built.out()).contains("Built ").contains("daphne_x-1.0-py3-none-any.whl");
+        assertThat(built.err()).contains("building the sdist", "installing the build requirements [setuptools>=61]",
+                "building the wheel");
+        Path wheel = project.resolve("dist/daphne_x-1.0-py3-none-any.whl");
+        assertThat(wheel).isRegularFile();
+
+        Path venv = tmp.resolve("venv");
+        axle("venv", venv.toString(), "--python", python.toString()).ok();
+        Path twisted = WheelWriter.wheel("twisted", "24.0")
+                .file("twisted/__init__.py", "")
+                .file("twisted/plugins/__init__.py", "# twisted's own plugin package\n")
+                .file("twisted/plugins/twisted_core.py", "CORE = 1\n")
+                .writeTo(Files.createDirectories(tmp.resolve("wheels")));
+        axle("install", "--python", venv.toString(), twisted.toString(), wheel.toString()).ok();
+
+        String plugins = InstallEndToEndTest.run(venv, "import pkgutil, twisted.plugins;"
+                + " print(sorted(m.name for m in pkgutil.iter_modules(twisted.plugins.__path__)))");
+        assertThat(plugins.strip()).isEqualTo("['fd_endpoint', 'twisted_core']");
+
+        axle("uninstall", "--python", venv.toString(), "daphne-x").ok();
+        String left = InstallEndToEndTest.run(venv, "import pkgutil, twisted.plugins;"
+                + " print(sorted(m.name for m in pkgutil.iter_modules(twisted.plugins.__path__)))");
+        assertThat(left.strip()).isEqualTo("['twisted_core']");
+        assertThat(axle("list", "--python", venv.toString()).ok().out()).contains("twisted").doesNotContain("daphne");
+    }
+
+    @Test
+    void failingBackendExitsOneShowingItsOutput() throws Exception {
+        Path python = Pythons.python("3.12", "3.11", "3.13");
+        Path project = TestProjects.inTreeBackend(tmp, "failing", """
+                def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+                    print("checking for a C compiler... none")
+                    raise SystemExit("error: a C compiler is needed")
+                """);
+
+        InstallEndToEndTest.Run run = axle("build", "--wheel", "--no-build-isolation", "--python", python.toString(),
+                project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("error: backend failed in build_wheel: SystemExit: error: a C compiler is needed",
+                "The backend's last output:", "checking for a C compiler... none");
+        assertThat(project.resolve("dist")).isEmptyDirectory();
+    }
+
+    /**
+     * A folder with setuptools and wheel as wheels, from what this machine has without an index:
+     * the setuptools wheel CPython 3.11 and older bundle for ensurepip, and Debian's wheel
+     * package's wheel (python3-wheel-whl, which .ci/run installs).
+     */
+    private Path findLinks(Path python) throws IOException {
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        Pythons.Result where = Pythons.run(List.of(python.toString(), "-c",
+                "import ensurepip, os; print(os.path.join(os.path.dirname(ensurepip.__file__), '_bundled'))"), Map.of());
+        assumeTrue(where.exitCode() == 0, python + " has no ensurepip: " + where.output());
+        String bundled = where.output().strip();
+        Optional<Path> setuptools = wheelIn(Path.of(bundled), "setuptools-");
+        Optional<Path> wheel = wheelIn(Path.of("/usr/share/python-wheels"), "wheel-");
+        assumeTrue(setuptools.isPresent() && wheel.isPresent(),
+                "needs a CPython that bundles setuptools (3.11 or older) and Debian's python3-wheel-whl");
+        Files.copy(setuptools.get(), links.resolve(setuptools.get().getFileName()));
+        Files.copy(wheel.get(), links.resolve(wheel.get().getFileName()));
+        return links;
+    }
+
+    private static Optional<Path> wheelIn(Path folder, String prefix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".whl"))
+                    .findFirst();
+        }
+    }
+
+    private Path pluginProject() throws IOException {
+        return TestProjects.pluginProject(tmp);
+    }
+}
