@@ -32,6 +32,9 @@ public final class Folders {
             } catch (IOException e) {
                 last = e;
             }
+            if (attempt == ATTEMPTS) {
+                break;
+            }
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {

@@ -221,16 +221,6 @@ class ProjectBuilderTest {
     }
 
     private static boolean answers(Path python) {
-        try {
-            Process p = new ProcessBuilder(python.toString(), "-c", "import sys; assert sys.version_info >= (3, 8)")
-                    .redirectErrorStream(true).start();
-            p.getInputStream().transferTo(new ByteArrayOutputStream());
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Processes.succeeds(python.toString(), "-c", "import sys; assert sys.version_info >= (3, 8)");
     }
 }
