@@ -74,31 +74,95 @@ public final class ProjectBuilder {
         }
     }
 
+    /**
+     * The core metadata of the wheel {@code sdist} builds into, without building it when the
+     * backend can say (PEP 517's prepare_metadata_for_build_wheel); else from a built wheel.
+     *
+     * @throws BuildException if the sdist cannot be unpacked or its backend fails
+     */
+    public byte[] metadataOfSdist(Path sdist) throws IOException, BuildException {
+        Path work = Files.createTempDirectory("axle-build-");
+        try {
+            Path folder = SdistUnpacker.unpack(sdist, Files.createDirectories(work.resolve("unpacked")));
+            BuildBackend backend = BuildBackend.of(folder);
+            try (BuildEnvironment environment = environments.prepare(backend.requires())) {
+                HookRunner hooks = new HookRunner(folder, backend, environment, listener, work.resolve("control"));
+                installRequested(hooks, environment, backend, "wheel");
+                Path into = Files.createDirectories(work.resolve("metadata"));
+                Map<String, Object> arguments = new HashMap<>();
+                arguments.put("metadata_directory", into.toString());
+                arguments.put("config_settings", null);
+                Optional<JsonNode> prepared = hooks.call("prepare_metadata_for_build_wheel", arguments);
+                if (prepared.isPresent()) {
+                    Path metadata = into.resolve(prepared.get().asText()).resolve("METADATA");
+                    if (!metadata.normalize().startsWith(into) || !Files.isRegularFile(metadata)) {
+                        throw new BuildException(backend.backend() + "'s prepare_metadata_for_build_wheel returned "
+                                + prepared.get() + ", which names no .dist-info folder with a METADATA in " + into, "");
+                    }
+                    return Files.readAllBytes(metadata);
+                }
+                Path wheel = buildWith(hooks, backend, "wheel", Files.createDirectories(work.resolve("out")));
+                return WheelMetadata.of(wheel);
+            }
+        } finally {
+            Folders.delete(work, listener);
+        }
+    }
+
+    /**
+     * Builds the wheel of {@code sdist} into {@code out}, as {@link #build} does from an sdist.
+     *
+     * @throws BuildException if the sdist cannot be unpacked or its backend fails
+     */
+    public Path wheelOfSdist(Path sdist, Path out) throws IOException, BuildException {
+        Path work = Files.createTempDirectory("axle-build-");
+        try {
+            Path folder = SdistUnpacker.unpack(sdist, Files.createDirectories(work.resolve("unpacked")));
+            listener.step("building a wheel of " + sdist.getFileName());
+            return run(folder, "wheel", Files.createDirectories(out.toAbsolutePath()), work.resolve("wheel"));
+        } finally {
+            Folders.delete(work, listener);
+        }
+    }
+
+    /** Asks the backend what more it needs for a {@code kind} build, and installs that. */
+    private void installRequested(HookRunner hooks, BuildEnvironment environment, BuildBackend backend, String kind)
+            throws IOException, BuildException {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("config_settings", null);
+        JsonNode more = hooks.call("get_requires_for_build_" + kind, settings).orElseThrow();
+        List<Requirement> requirements = requirements(more, backend, kind);
+        if (!requirements.isEmpty()) {
+            listener.step("installing what the backend asks for: " + more);
+            environment.install(requirements);
+        }
+    }
+
+    /** Calls build_{@code kind} into {@code made}; the file it built. */
+    private Path buildWith(HookRunner hooks, BuildBackend backend, String kind, Path made) throws IOException, BuildException {
+        Map<String, Object> arguments = new HashMap<>();
+        arguments.put("config_settings", null);
+        arguments.put(kind + "_directory", made.toString());
+        if (kind.equals("wheel")) {
+            arguments.put("metadata_directory", null);
+        }
+        JsonNode name = hooks.call("build_" + kind, arguments).orElseThrow();
+        Path file = made.resolve(name.asText());
+        if (!name.isTextual() || !file.normalize().startsWith(made) || !Files.isRegularFile(file)) {
+            throw new BuildException(backend.backend() + "'s build_" + kind + " returned " + name
+                    + ", which names no file it built in " + made, "");
+        }
+        return file;
+    }
+
     /** One build ({@code kind} sdist or wheel) of the project in {@code folder}, in {@code work}. */
     private Path run(Path folder, String kind, Path output, Path work) throws IOException, BuildException {
         BuildBackend backend = BuildBackend.of(folder);
         Path made = Files.createDirectories(work.resolve("out"));
         try (BuildEnvironment environment = environments.prepare(backend.requires())) {
             HookRunner hooks = new HookRunner(folder, backend, environment, listener, work.resolve("control"));
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("config_settings", null);
-            JsonNode more = hooks.call("get_requires_for_build_" + kind, settings).orElseThrow();
-            List<Requirement> requirements = requirements(more, backend, kind);
-            if (!requirements.isEmpty()) {
-                listener.step("installing what the backend asks for: " + more);
-                environment.install(requirements);
-            }
-            Map<String, Object> arguments = new HashMap<>(settings);
-            arguments.put(kind + "_directory", made.toString());
-            if (kind.equals("wheel")) {
-                arguments.put("metadata_directory", null);
-            }
-            JsonNode name = hooks.call("build_" + kind, arguments).orElseThrow();
-            Path file = made.resolve(name.asText());
-            if (!name.isTextual() || !file.normalize().startsWith(made) || !Files.isRegularFile(file)) {
-                throw new BuildException(backend.backend() + "'s build_" + kind + " returned " + name
-                        + ", which names no file it built in " + made, "");
-            }
+            installRequested(hooks, environment, backend, kind);
+            Path file = buildWith(hooks, backend, kind, made);
             Path target = output.resolve(file.getFileName());
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             return target;

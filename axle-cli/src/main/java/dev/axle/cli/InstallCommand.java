@@ -1,6 +1,8 @@
 package dev.axle.cli;
 
+import dev.axle.build.BuildListener;
 import dev.axle.env.Environment;
+import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.installer.Installer;
 import dev.axle.installer.Installer.Change;
 import dev.axle.installer.Installer.WheelSource;
@@ -57,6 +59,9 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
 
     @Option(names = "--dry-run", description = "Show what would change, change nothing")
     boolean dryRun;
+
+    @Option(names = "--no-build", description = "Never build source distributions: install wheels only")
+    boolean noBuild;
 
     @Mixin
     InstallingOptions installing;
@@ -147,6 +152,11 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         InstalledDistributions installed = Reading.read(session, environment);
         ResolveOptions options = Resolving.options(target, input, resolution, false, installed, reinstall);
         try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
+            // Builds only for the interpreter that runs them: not for another --python-version or --platform.
+            Optional<SourceBuilds> builds = noBuild || targetArguments.given() ? Optional.empty()
+                    : Optional.of(new SourceBuilds(session, python, index.forwarded(session.cwd),
+                            targetArguments.tags(python).tags().getFirst().toString(), buildListener(session, progress)));
+            builds.ifPresent(finder::buildSdistsWith);
             Optional<Resolution> resolved = Resolving.resolve(session, finder, input, options);
             if (resolved.isEmpty()) {
                 return Optional.empty();
@@ -161,11 +171,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             List<Resolution.Package> changing = result.packages().stream()
                     .filter(p -> p.candidate() instanceof FoundCandidate).toList();
             List<FoundCandidate> fetch = changing.stream().map(p -> (FoundCandidate) p.candidate()).toList();
-            List<String> sdists = fetch.stream().filter(c -> !c.wheel()).map(c -> c.file().filename()).toList();
-            if (!sdists.isEmpty()) {
-                throw new UsageException("only source distributions are available for " + String.join(", ", sdists)
-                        + ", and axle does not build them yet; install wheels of them (or pin versions that have wheels)");
-            }
+
             if (report != null) {
                 InstallationReport.write(report, session, python, result, finder);
             }
@@ -185,6 +191,16 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             if (hashes.isPresent()) {
                 refuse("these files do not match the hashes the requirements give; nothing was installed:",
                         hashes.get().mismatches(fetch, files));
+            }
+            files = new ArrayList<>(files);
+            for (int i = 0; i < files.size(); i++) {
+                if (!fetch.get(i).wheel()) { // an sdist the resolver took: its wheel, built (or kept from before)
+                    try {
+                        files.set(i, builds.orElseThrow().wheel(files.get(i)));
+                    } catch (CandidateUnavailableException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                }
             }
             List<WheelSource> sources = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -269,5 +285,20 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** Build steps as progress details (-v), and the backends' output with -v too. */
+    private BuildListener buildListener(Session session, ProgressBar progress) {
+        return new BuildListener() {
+            @Override
+            public void step(String what) {
+                progress.detail(what);
+            }
+
+            @Override
+            public void warning(String message) {
+                progress.warning(message);
+            }
+        };
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * Build isolation as pip and pypa/build do it: each build gets a new virtual environment of
  * the base interpreter, in a temporary folder, with only what the backend requires, installed
  * by {@code axle install} with the index options the build was given (as pip runs a pip with
- * its own options to fill one). The hooks see that environment first on PATH, no PYTHONPATH
+ * its own options to fill one), from wheels only. The hooks see that environment first on PATH, no PYTHONPATH
  * and no user site-packages. The folder is removed afterwards, robustly ({@link Folders}).
  */
 final class IsolatedBuildEnvironments implements BuildEnvironments {
@@ -91,7 +91,9 @@ final class IsolatedBuildEnvironments implements BuildEnvironments {
     }
 
     private void installInto(Path venv, List<Requirement> requirements) throws BuildException {
-        List<String> args = new ArrayList<>(List.of("install", "--quiet", "--python", venv.toString(),
+        // --no-build: a build requirement is installed from a wheel, never built itself, so that
+        // builds cannot recurse (setuptools needs setuptools to build).
+        List<String> args = new ArrayList<>(List.of("install", "--quiet", "--no-build", "--python", venv.toString(),
                 "--cache-dir=" + session.cache.root()));
         args.addAll(indexArguments);
         requirements.forEach(r -> args.add(r.toString()));

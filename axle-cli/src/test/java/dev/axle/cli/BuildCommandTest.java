@@ -79,6 +79,47 @@ class BuildCommandTest {
         assertThat(axle("list", "--python", venv.toString()).ok().out()).contains("twisted").doesNotContain("daphne");
     }
 
+    /**
+     * An index (here find-links) with only an sdist of the project: the resolver gets its
+     * metadata by PEP 517's prepare_metadata_for_build_wheel, the install builds its wheel in an
+     * isolated environment, keeps it in the cache by the sdist's hash, and installs it; the next
+     * install takes the kept wheel. With --no-build the sdist is no candidate, and the error says so.
+     */
+    @Test
+    void sdistOnlyProjectIsBuiltAndInstalledAndItsWheelKept() throws Exception {
+        Path python = Pythons.python("3.11", "3.10");
+        Path links = findLinks(python);
+        axle("build", "--sdist", "--python", python.toString(), "--no-index", "--find-links", links.toString(),
+                "-o", links.toString(), pluginProject().toString()).ok();
+
+        Path venv = tmp.resolve("venv");
+        axle("venv", venv.toString(), "--python", python.toString()).ok();
+        axle("install", "--python", venv.toString(), "--no-index", "--find-links", links.toString(), "daphne-x").ok();
+
+        assertThat(axle("list", "--python", venv.toString()).ok().out()).containsPattern("(?m)^daphne-x +1\\.0$");
+        assertThat(InstallEndToEndTest.run(venv, "import twisted.plugins.fd_endpoint as p; print(p.ENDPOINT)").strip())
+                .isEqualTo("fd");
+        Path builds = tmp.resolve("cache/builds-v1");
+        List<Path> kept;
+        try (Stream<Path> all = Files.walk(builds)) {
+            kept = all.filter(f -> f.toString().endsWith(".whl")).toList();
+        }
+        assertThat(kept).singleElement().satisfies(w -> assertThat(w.getFileName()).hasToString("daphne_x-1.0-py3-none-any.whl"));
+        long keptAt = Files.getLastModifiedTime(kept.get(0)).toMillis();
+
+        Path again = tmp.resolve("again");
+        axle("venv", again.toString(), "--python", python.toString()).ok();
+        axle("install", "--python", again.toString(), "--no-index", "--find-links", links.toString(), "daphne-x").ok();
+        assertThat(Files.getLastModifiedTime(kept.get(0)).toMillis()).isEqualTo(keptAt);
+
+        Path none = tmp.resolve("none");
+        axle("venv", none.toString(), "--python", python.toString()).ok();
+        InstallEndToEndTest.Run refused = axle("install", "--no-build", "--python", none.toString(), "--no-index",
+                "--find-links", links.toString(), "daphne-x");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("only a source distribution", "daphne-x", "--no-build");
+    }
+
     @Test
     void failingBackendExitsOneShowingItsOutput() throws Exception {
         Path python = Pythons.python("3.12", "3.11", "3.13");

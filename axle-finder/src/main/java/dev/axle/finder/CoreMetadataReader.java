@@ -27,6 +27,16 @@ final class CoreMetadataReader {
      * {@code candidate}, checked to be the candidate's own.
      */
     static CandidateMetadata read(RawMetadata raw, FoundCandidate candidate) throws CandidateUnavailableException {
+        return read(raw, candidate, false);
+    }
+
+    /**
+     * {@link #read(RawMetadata, FoundCandidate)}; {@code built} when the metadata of an sdist
+     * came from building it (PEP 517's prepare_metadata_for_build_wheel), which makes it the
+     * wheel's and final, dynamic fields or not.
+     */
+    static CandidateMetadata read(RawMetadata raw, FoundCandidate candidate, boolean built)
+            throws CandidateUnavailableException {
         String name = raw.string(MetadataField.NAME).orElse("");
         String version = raw.string(MetadataField.VERSION).orElse("");
         if (!ProjectName.isValid(name) || !ProjectName.parse(name).equals(candidate.project())
@@ -34,7 +44,7 @@ final class CoreMetadataReader {
             throw new CandidateUnavailableException("its metadata names " + name + " " + version
                     + ", not " + candidate.project() + " " + candidate.version() + " (" + candidate.file().filename() + ")");
         }
-        if (!candidate.wheel()) {
+        if (!candidate.wheel() && !built) {
             staticSdist(raw, candidate);
         }
         List<Requirement> requires = new ArrayList<>();
@@ -67,7 +77,6 @@ final class CoreMetadataReader {
     /** The start of every message about a version that only an sdist offers. */
     static String sdistOnly(FoundCandidate candidate) {
         return "only a source distribution (" + candidate.file().filename() + ") is available for "
-                + candidate.project() + " " + candidate.version() + " and axle does not build source distributions"
-                + " yet";
+                + candidate.project() + " " + candidate.version();
     }
 }

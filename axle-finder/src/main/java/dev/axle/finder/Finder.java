@@ -272,10 +272,50 @@ public final class Finder implements PackageSource, AutoCloseable {
         }
     }
 
+    /**
+     * Builds what an sdist's metadata needs building for: PEP 517's
+     * prepare_metadata_for_build_wheel, or a wheel's METADATA.
+     */
+    @FunctionalInterface
+    public interface SourceBuilds {
+        /** The METADATA of the wheel {@code sdist} builds into. */
+        byte[] metadata(Path sdist) throws IOException, CandidateUnavailableException;
+    }
+
+    /** Null: an sdist is a candidate only with static metadata from the index (PEP 643). */
+    private volatile SourceBuilds builds;
+
+    /** Lets sdists without static metadata be candidates, their metadata from {@code builds}. */
+    public void buildSdistsWith(SourceBuilds builds) {
+        this.builds = builds;
+    }
+
     private CompletableFuture<Read> metadataOf(FoundCandidate candidate) {
         return metadata.computeIfAbsent(candidate.file().url(), u -> async(() -> {
-            RawMetadata raw = RawMetadata.parseEmail(metadataBytes(candidate));
-            CandidateMetadata read = CoreMetadataReader.read(raw, candidate);
+            SourceBuilds building = builds;
+            RawMetadata raw;
+            CandidateMetadata read;
+            if (!candidate.wheel() && building != null) {
+                // Static metadata from the index if it has usable metadata; else the built one.
+                Optional<CandidateMetadata> known = Optional.empty();
+                raw = null;
+                if (candidate.file().coreMetadata().available()) {
+                    try {
+                        raw = RawMetadata.parseEmail(metadataBytes(candidate));
+                        known = Optional.of(CoreMetadataReader.read(raw, candidate));
+                    } catch (CandidateUnavailableException dynamic) {
+                        known = Optional.empty();
+                    }
+                }
+                if (known.isEmpty()) {
+                    raw = RawMetadata.parseEmail(building.metadata(fetch(candidate, DownloadListener.NONE)));
+                    known = Optional.of(CoreMetadataReader.read(raw, candidate, true));
+                }
+                read = known.get();
+            } else {
+                raw = RawMetadata.parseEmail(metadataBytes(candidate));
+                read = CoreMetadataReader.read(raw, candidate);
+            }
             for (Requirement r : read.requiresDist()) {
                 if (r.url().isEmpty() && (r.marker().isEmpty() || r.marker().get().evaluate(noExtra))) {
                     page(ProjectName.parse(r.name()));
@@ -307,7 +347,7 @@ public final class Finder implements PackageSource, AutoCloseable {
             bytes = fromIndex.get();
         } else if (!candidate.wheel()) {
             throw new CandidateUnavailableException(CoreMetadataReader.sdistOnly(candidate)
-                    + "; the index gives no static metadata for it (PEP 643)");
+                    + "; the index gives no static metadata for it (PEP 643), and building is off (--no-build)");
         } else {
             bytes = candidate.origin().wheelMetadata(file);
         }

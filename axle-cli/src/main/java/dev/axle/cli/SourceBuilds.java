@@ -1,0 +1,100 @@
+package dev.axle.cli;
+
+import dev.axle.build.BuildException;
+import dev.axle.build.BuildListener;
+import dev.axle.build.Folders;
+import dev.axle.build.ProjectBuilder;
+import dev.axle.env.PythonInterpreter;
+import dev.axle.finder.Finder;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Source distributions built for an install: their metadata for the resolver (PEP 517's
+ * prepare_metadata_for_build_wheel) and their wheels for the installer, each build in an
+ * isolated environment of the target's interpreter filled from the same indexes. Wheels are
+ * kept in the cache by the sdist's sha256 and the target's best wheel tag
+ * ({@code builds-v1/<sha256>/<tag>/}), so an sdist is built once per target.
+ */
+final class SourceBuilds implements Finder.SourceBuilds {
+    private final ProjectBuilder builder;
+    private final Path cache;
+    private final String tag;
+
+    SourceBuilds(Session session, PythonInterpreter base, List<String> indexArguments, String tag, BuildListener listener) {
+        this.builder = new ProjectBuilder(new IsolatedBuildEnvironments(session, base, indexArguments, listener), listener);
+        this.cache = session.cache.root().resolve("builds-v1");
+        this.tag = tag;
+    }
+
+    @Override
+    public byte[] metadata(Path sdist) throws IOException, CandidateUnavailableException {
+        try {
+            return builder.metadataOfSdist(sdist);
+        } catch (BuildException e) {
+            throw unavailable(sdist, e);
+        }
+    }
+
+    /** The wheel {@code sdist} builds into for this target: from the cache, else built now and kept. */
+    Path wheel(Path sdist) throws IOException, CandidateUnavailableException {
+        Path folder = cache.resolve(sha256(sdist)).resolve(tag);
+        Optional<Path> kept = built(folder);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        Files.createDirectories(folder.getParent());
+        Path temporary = Files.createTempDirectory(folder.getParent(), "." + tag + ".");
+        try {
+            builder.wheelOfSdist(sdist, temporary);
+            try {
+                Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                // Another run kept its build first: use that one.
+            }
+            return built(folder).orElseThrow(() -> new IOException("the build of " + sdist + " left no wheel in " + folder));
+        } catch (BuildException e) {
+            throw unavailable(sdist, e);
+        } finally {
+            Folders.delete(temporary, BuildListener.NONE);
+        }
+    }
+
+    private static Optional<Path> built(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".whl")).findFirst();
+        }
+    }
+
+    private static CandidateUnavailableException unavailable(Path sdist, BuildException e) {
+        String output = e.output().isBlank() ? "" : "\nThe backend's last output:\n" + e.output().lines()
+                .map(l -> "  " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+        return new CandidateUnavailableException("building " + sdist.getFileName() + " failed: " + e.getMessage() + output);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
