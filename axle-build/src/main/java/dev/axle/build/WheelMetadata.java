@@ -8,10 +8,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /** A built wheel's {@code {name}-{version}.dist-info/METADATA}. */
-final class WheelMetadata {
+public final class WheelMetadata {
     private WheelMetadata() {}
 
-    static byte[] of(Path wheel) throws IOException, BuildException {
+    public static byte[] of(Path wheel) throws IOException, BuildException {
         try (ZipFile zip = new ZipFile(wheel.toFile())) {
             List<? extends ZipEntry> found = zip.stream()
                     .filter(e -> e.getName().matches("[^/]+\\.dist-info/METADATA")).toList();

@@ -96,8 +96,10 @@ final class BuildCommand extends CacheUsingCommand implements Callable<Integer> 
         try {
             ProjectBuilder.Built built = new ProjectBuilder(environments, listener).build(folder, into, both || sdist,
                     both || wheel);
-            built.sdist().ifPresent(f -> session.out.println("Built " + session.cwd.relativize(f)));
-            built.wheel().ifPresent(f -> session.out.println("Built " + session.cwd.relativize(f)));
+            if (!output.quiet) {
+                built.sdist().ifPresent(f -> session.out.println("Built " + session.cwd.relativize(f)));
+                built.wheel().ifPresent(f -> session.out.println("Built " + session.cwd.relativize(f)));
+            }
             return 0;
         } catch (BuildException e) {
             err.println("error: " + e.getMessage());

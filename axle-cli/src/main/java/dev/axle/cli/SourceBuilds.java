@@ -4,6 +4,8 @@ import dev.axle.build.BuildException;
 import dev.axle.build.BuildListener;
 import dev.axle.build.Folders;
 import dev.axle.build.ProjectBuilder;
+import dev.axle.build.WheelMetadata;
+import dev.axle.env.AtomicFiles;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
 import dev.axle.resolver.python.CandidateUnavailableException;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  * prepare_metadata_for_build_wheel) and their wheels for the installer, each build in an
  * isolated environment of the target's interpreter filled from the same indexes. Wheels are
  * kept in the cache by the sdist's sha256 and the target's best wheel tag
- * ({@code builds-v1/<sha256>/<tag>/}), so an sdist is built once per target.
+ * ({@code builds-v1/<sha256>/<tag>/}), so an sdist is built once per target, and the metadata
+ * prepared for the resolver beside it ({@code <tag>.METADATA}), so a warm install builds nothing.
  */
 final class SourceBuilds implements Finder.SourceBuilds {
     private final ProjectBuilder builder;
@@ -37,13 +40,33 @@ final class SourceBuilds implements Finder.SourceBuilds {
         this.tag = tag;
     }
 
+    /**
+     * The sdist's metadata for this target: the kept wheel's, else one kept from an earlier
+     * preparation, else prepared now (and kept beside where its wheel will be).
+     */
     @Override
     public byte[] metadata(Path sdist) throws IOException, CandidateUnavailableException {
+        Path folder = cache.resolve(sha256(sdist)).resolve(tag);
+        Optional<Path> wheel = built(folder);
+        if (wheel.isPresent()) {
+            try {
+                return WheelMetadata.of(wheel.get());
+            } catch (BuildException e) {
+                throw unavailable(sdist, e);
+            }
+        }
+        Path kept = cache.resolve(sha256(sdist)).resolve(tag + ".METADATA");
+        if (Files.isRegularFile(kept)) {
+            return Files.readAllBytes(kept);
+        }
+        byte[] metadata;
         try {
-            return builder.metadataOfSdist(sdist);
+            metadata = builder.metadataOfSdist(sdist);
         } catch (BuildException e) {
             throw unavailable(sdist, e);
         }
+        AtomicFiles.write(kept, metadata);
+        return metadata;
     }
 
     /** The wheel {@code sdist} builds into for this target: from the cache, else built now and kept. */

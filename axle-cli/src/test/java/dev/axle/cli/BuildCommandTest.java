@@ -83,7 +83,8 @@ class BuildCommandTest {
      * An index (here find-links) with only an sdist of the project: the resolver gets its
      * metadata by PEP 517's prepare_metadata_for_build_wheel, the install builds its wheel in an
      * isolated environment, keeps it in the cache by the sdist's hash, and installs it; the next
-     * install takes the kept wheel. With --no-build the sdist is no candidate, and the error says so.
+     * install takes the kept wheel and its metadata, building nothing. With --no-build the sdist
+     * is no candidate, and the error says so.
      */
     @Test
     void sdistOnlyProjectIsBuiltAndInstalledAndItsWheelKept() throws Exception {
@@ -109,8 +110,10 @@ class BuildCommandTest {
 
         Path again = tmp.resolve("again");
         axle("venv", again.toString(), "--python", python.toString()).ok();
-        axle("install", "--python", again.toString(), "--no-index", "--find-links", links.toString(), "daphne-x").ok();
+        InstallEndToEndTest.Run warm = axle("install", "-v", "--python", again.toString(), "--no-index", "--find-links",
+                links.toString(), "daphne-x").ok();
         assertThat(Files.getLastModifiedTime(kept.get(0)).toMillis()).isEqualTo(keptAt);
+        assertThat(warm.err()).doesNotContain("build requirements").doesNotContain("building");
 
         Path none = tmp.resolve("none");
         axle("venv", none.toString(), "--python", python.toString()).ok();
