@@ -81,31 +81,8 @@ public final class ProjectBuilder {
      * @throws BuildException if the sdist cannot be unpacked or its backend fails
      */
     public byte[] metadataOfSdist(Path sdist) throws IOException, BuildException {
-        Path work = Files.createTempDirectory("axle-build-");
-        try {
-            Path folder = SdistUnpacker.unpack(sdist, Files.createDirectories(work.resolve("unpacked")));
-            BuildBackend backend = BuildBackend.of(folder);
-            try (BuildEnvironment environment = environments.prepare(backend.requires())) {
-                HookRunner hooks = new HookRunner(folder, backend, environment, listener, work.resolve("control"));
-                installRequested(hooks, environment, backend, "wheel");
-                Path into = Files.createDirectories(work.resolve("metadata"));
-                Map<String, Object> arguments = new HashMap<>();
-                arguments.put("metadata_directory", into.toString());
-                arguments.put("config_settings", null);
-                Optional<JsonNode> prepared = hooks.call("prepare_metadata_for_build_wheel", arguments);
-                if (prepared.isPresent()) {
-                    Path metadata = into.resolve(prepared.get().asText()).resolve("METADATA");
-                    if (!metadata.normalize().startsWith(into) || !Files.isRegularFile(metadata)) {
-                        throw new BuildException(backend.backend() + "'s prepare_metadata_for_build_wheel returned "
-                                + prepared.get() + ", which names no .dist-info folder with a METADATA in " + into, "");
-                    }
-                    return Files.readAllBytes(metadata);
-                }
-                Path wheel = buildWith(hooks, backend, "wheel", Files.createDirectories(work.resolve("out")));
-                return WheelMetadata.of(wheel);
-            }
-        } finally {
-            Folders.delete(work, listener);
+        try (Prepared prepared = prepare(sdist)) {
+            return prepared.metadata();
         }
     }
 
@@ -115,12 +92,89 @@ public final class ProjectBuilder {
      * @throws BuildException if the sdist cannot be unpacked or its backend fails
      */
     public Path wheelOfSdist(Path sdist, Path out) throws IOException, BuildException {
+        try (Prepared prepared = prepare(sdist)) {
+            return prepared.wheel(out);
+        }
+    }
+
+    /**
+     * {@code sdist} unpacked, with a build environment holding what its backend requires: for
+     * its metadata and then its wheel in the one environment, as pip does (the install of an
+     * sdist-only package asks for both, at different times). Close it to remove both.
+     *
+     * @throws BuildException if the sdist cannot be unpacked or its environment made
+     */
+    public Prepared prepare(Path sdist) throws IOException, BuildException {
         Path work = Files.createTempDirectory("axle-build-");
         try {
             Path folder = SdistUnpacker.unpack(sdist, Files.createDirectories(work.resolve("unpacked")));
+            BuildBackend backend = BuildBackend.of(folder);
+            BuildEnvironment environment = environments.prepare(backend.requires());
+            return new Prepared(sdist, work, folder, backend, environment);
+        } catch (IOException | BuildException | RuntimeException e) {
+            Folders.delete(work, listener);
+            throw e;
+        }
+    }
+
+    /** See {@link #prepare}. */
+    public final class Prepared implements AutoCloseable {
+        private final Path sdist;
+        private final Path work;
+        private final BuildBackend backend;
+        private final BuildEnvironment environment;
+        private final HookRunner hooks;
+        private boolean requested;
+
+        private Prepared(Path sdist, Path work, Path folder, BuildBackend backend, BuildEnvironment environment) {
+            this.sdist = sdist;
+            this.work = work;
+            this.backend = backend;
+            this.environment = environment;
+            this.hooks = new HookRunner(folder, backend, environment, listener, work.resolve("control"));
+        }
+
+        /** What the backend asks for a wheel, installed once. */
+        private void requested() throws IOException, BuildException {
+            if (!requested) {
+                installRequested(hooks, environment, backend, "wheel");
+                requested = true;
+            }
+        }
+
+        /** The wheel's core metadata: prepared by the backend if it can, else read from a built wheel. */
+        public byte[] metadata() throws IOException, BuildException {
+            requested();
+            Path into = Files.createDirectories(work.resolve("metadata"));
+            Map<String, Object> arguments = new HashMap<>();
+            arguments.put("metadata_directory", into.toString());
+            arguments.put("config_settings", null);
+            Optional<JsonNode> prepared = hooks.call("prepare_metadata_for_build_wheel", arguments);
+            if (prepared.isPresent()) {
+                Path metadata = into.resolve(prepared.get().asText()).resolve("METADATA");
+                if (!metadata.normalize().startsWith(into) || !Files.isRegularFile(metadata)) {
+                    throw new BuildException(backend.backend() + "'s prepare_metadata_for_build_wheel returned "
+                            + prepared.get() + ", which names no .dist-info folder with a METADATA in " + into, "");
+                }
+                return Files.readAllBytes(metadata);
+            }
+            return WheelMetadata.of(buildWith(hooks, backend, "wheel", Files.createDirectories(work.resolve("probe"))));
+        }
+
+        /** Builds the wheel into {@code out}. */
+        public Path wheel(Path out) throws IOException, BuildException {
+            requested();
             listener.step("building a wheel of " + sdist.getFileName());
-            return run(folder, "wheel", Files.createDirectories(out.toAbsolutePath()), work.resolve("wheel"));
-        } finally {
+            Path file = buildWith(hooks, backend, "wheel", Files.createDirectories(work.resolve("out")));
+            Path target = Files.createDirectories(out.toAbsolutePath()).resolve(file.getFileName());
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }
+
+        /** Removes the environment and the unpacked sdist; never fails. */
+        @Override
+        public void close() {
+            environment.close();
             Folders.delete(work, listener);
         }
     }

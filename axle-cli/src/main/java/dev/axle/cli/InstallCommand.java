@@ -157,59 +157,71 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
                     : Optional.of(new SourceBuilds(session, python, index.forwarded(session.cwd),
                             targetArguments.tags(python).tags().getFirst().toString(), buildListener(session, progress)));
             builds.ifPresent(finder::buildSdistsWith);
-            Optional<Resolution> resolved = Resolving.resolve(session, finder, input, options);
-            if (resolved.isEmpty()) {
-                return Optional.empty();
+            try {
+                return resolveWith(session, environment, progress, wheels, start, input, python, installed, options,
+                        finder, builds);
+            } finally {
+                builds.ifPresent(SourceBuilds::close);
             }
-            Resolution result = resolved.get();
-            if (!output.quiet) {
-                session.err.println("Resolved " + (result.packages().size() == 1 ? "1 package"
-                        : result.packages().size() + " packages") + " in " + Durations.format(System.nanoTime() - start));
-                session.err.flush();
-            }
-            // What stays installed is an Installed candidate; the rest is found on the indexes.
-            List<Resolution.Package> changing = result.packages().stream()
-                    .filter(p -> p.candidate() instanceof FoundCandidate).toList();
-            List<FoundCandidate> fetch = changing.stream().map(p -> (FoundCandidate) p.candidate()).toList();
-
-            if (report != null) {
-                InstallationReport.write(report, session, python, result, finder);
-            }
-            if (dryRun) {
-                if (!output.quiet) {
-                    printPlan(session, result, installed);
-                }
-                return Optional.of(List.of());
-            }
-            Optional<RequiredHashes> hashes = RequiredHashes.of(input.files().entries(),
-                    resolution.requireHashes || input.files().requireHashes());
-            if (hashes.isPresent()) {
-                refuse("hashes are required (--require-hashes, or a --hash on some requirement), but",
-                        hashes.get().unchecked(fetch));
-            }
-            List<Path> files = download(session, finder, fetch, progress, wheels);
-            if (hashes.isPresent()) {
-                refuse("these files do not match the hashes the requirements give; nothing was installed:",
-                        hashes.get().mismatches(fetch, files));
-            }
-            files = new ArrayList<>(files);
-            for (int i = 0; i < files.size(); i++) {
-                if (!fetch.get(i).wheel()) { // an sdist the resolver took: its wheel, built (or kept from before)
-                    try {
-                        files.set(i, builds.orElseThrow().wheel(files.get(i)));
-                    } catch (CandidateUnavailableException e) {
-                        throw new UsageException(e.getMessage());
-                    }
-                }
-            }
-            List<WheelSource> sources = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                FoundCandidate c = fetch.get(i);
-                sources.add(new WheelSource(files.get(i), changing.get(i).requested(), c.direct(),
-                        Optional.of(InstallationReport.url(c.file().url().toString()))));
-            }
-            return Optional.of(sources);
         }
+    }
+
+    /** The resolution and downloads of {@link #resolve}, with its finder and source builds. */
+    private Optional<List<WheelSource>> resolveWith(Session session, Environment environment, ProgressBar progress,
+            WheelCache wheels, long start, Resolving.Input input, PythonInterpreter python, InstalledDistributions installed,
+            ResolveOptions options, Finder finder, Optional<SourceBuilds> builds) throws Exception {
+        Optional<Resolution> resolved = Resolving.resolve(session, finder, input, options);
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        Resolution result = resolved.get();
+        if (!output.quiet) {
+            session.err.println("Resolved " + (result.packages().size() == 1 ? "1 package"
+                    : result.packages().size() + " packages") + " in " + Durations.format(System.nanoTime() - start));
+            session.err.flush();
+        }
+        // What stays installed is an Installed candidate; the rest is found on the indexes.
+        List<Resolution.Package> changing = result.packages().stream()
+                .filter(p -> p.candidate() instanceof FoundCandidate).toList();
+        List<FoundCandidate> fetch = changing.stream().map(p -> (FoundCandidate) p.candidate()).toList();
+
+        if (report != null) {
+            InstallationReport.write(report, session, python, result, finder);
+        }
+        if (dryRun) {
+            if (!output.quiet) {
+                printPlan(session, result, installed);
+            }
+            return Optional.of(List.of());
+        }
+        Optional<RequiredHashes> hashes = RequiredHashes.of(input.files().entries(),
+                resolution.requireHashes || input.files().requireHashes());
+        if (hashes.isPresent()) {
+            refuse("hashes are required (--require-hashes, or a --hash on some requirement), but",
+                    hashes.get().unchecked(fetch));
+        }
+        List<Path> files = download(session, finder, fetch, progress, wheels);
+        if (hashes.isPresent()) {
+            refuse("these files do not match the hashes the requirements give; nothing was installed:",
+                    hashes.get().mismatches(fetch, files));
+        }
+        files = new ArrayList<>(files);
+        for (int i = 0; i < files.size(); i++) {
+            if (!fetch.get(i).wheel()) { // an sdist the resolver took: its wheel, built (or kept from before)
+                try {
+                    files.set(i, builds.orElseThrow().wheel(files.get(i)));
+                } catch (CandidateUnavailableException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+        List<WheelSource> sources = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            FoundCandidate c = fetch.get(i);
+            sources.add(new WheelSource(files.get(i), changing.get(i).requested(), c.direct(),
+                    Optional.of(InstallationReport.url(c.file().url().toString()))));
+        }
+        return Optional.of(sources);
     }
 
     /**

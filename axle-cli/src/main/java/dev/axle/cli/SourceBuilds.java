@@ -18,19 +18,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Source distributions built for an install: their metadata for the resolver (PEP 517's
  * prepare_metadata_for_build_wheel) and their wheels for the installer, each build in an
- * isolated environment of the target's interpreter filled from the same indexes. Wheels are
+ * isolated environment of the target's interpreter filled from the same indexes (one per
+ * sdist: its metadata, then its wheel, as pip does; close to remove the rest). Wheels are
  * kept in the cache by the sdist's sha256 and the target's best wheel tag
  * ({@code builds-v1/<sha256>/<tag>/}), so an sdist is built once per target, and the metadata
  * prepared for the resolver beside it ({@code <tag>.METADATA}), so a warm install builds nothing.
  */
-final class SourceBuilds implements Finder.SourceBuilds {
+final class SourceBuilds implements Finder.SourceBuilds, AutoCloseable {
     private final ProjectBuilder builder;
+    /** Sdists whose metadata was prepared this run, with their environments, until their wheels are built. */
+    private final Map<Path, ProjectBuilder.Prepared> prepared = new ConcurrentHashMap<>();
     private final Path cache;
     private final String tag;
 
@@ -61,12 +66,25 @@ final class SourceBuilds implements Finder.SourceBuilds {
         }
         byte[] metadata;
         try {
-            metadata = builder.metadataOfSdist(sdist);
+            // Kept prepared: if the resolver takes this version, its wheel is built in the same environment.
+            ProjectBuilder.Prepared ready = builder.prepare(sdist);
+            ProjectBuilder.Prepared before = prepared.put(sdist.toAbsolutePath(), ready);
+            if (before != null) {
+                before.close();
+            }
+            metadata = ready.metadata();
         } catch (BuildException e) {
             throw unavailable(sdist, e);
         }
         AtomicFiles.write(kept, metadata);
         return metadata;
+    }
+
+    /** Removes the environments of sdists prepared but not built (versions the resolver did not take). */
+    @Override
+    public void close() {
+        prepared.values().forEach(ProjectBuilder.Prepared::close);
+        prepared.clear();
     }
 
     /** The wheel {@code sdist} builds into for this target: from the cache, else built now and kept. */
@@ -78,8 +96,12 @@ final class SourceBuilds implements Finder.SourceBuilds {
         }
         Files.createDirectories(folder.getParent());
         Path temporary = Files.createTempDirectory(folder.getParent(), "." + tag + ".");
+        ProjectBuilder.Prepared ready = prepared.remove(sdist.toAbsolutePath());
         try {
-            builder.wheelOfSdist(sdist, temporary);
+            if (ready == null) {
+                ready = builder.prepare(sdist);
+            }
+            ready.wheel(temporary);
             try {
                 Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException raced) {
@@ -89,6 +111,9 @@ final class SourceBuilds implements Finder.SourceBuilds {
         } catch (BuildException e) {
             throw unavailable(sdist, e);
         } finally {
+            if (ready != null) {
+                ready.close();
+            }
             Folders.delete(temporary, BuildListener.NONE);
         }
     }
