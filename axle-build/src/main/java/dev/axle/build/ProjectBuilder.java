@@ -110,34 +110,62 @@ public final class ProjectBuilder {
             Path folder = SdistUnpacker.unpack(sdist, Files.createDirectories(work.resolve("unpacked")));
             BuildBackend backend = BuildBackend.of(folder);
             BuildEnvironment environment = environments.prepare(backend.requires());
-            return new Prepared(sdist, work, folder, backend, environment);
+            return new Prepared(sdist.getFileName().toString(), "wheel", work, folder, backend, environment);
         } catch (IOException | BuildException | RuntimeException e) {
             Folders.delete(work, listener);
             throw e;
         }
     }
 
-    /** See {@link #prepare}. */
+    /**
+     * The project in {@code project}, built where it is (as pip and uv build a local folder),
+     * with a build environment holding what its backend requires: for its metadata and then
+     * its wheel. With {@code editable}, both come from the backend's PEP 660 hooks
+     * ({@code prepare_metadata_for_build_editable}, {@code build_editable}): the wheel then
+     * points the environment at the project's sources rather than holding copies. Close it to
+     * remove the environment and the scratch folder; the project is left as it was, but for
+     * what its backend writes into it (setuptools' {@code build/} and {@code *.egg-info}).
+     *
+     * @throws BuildException if the folder is no project or its environment cannot be made
+     */
+    public Prepared prepareTree(Path project, boolean editable) throws IOException, BuildException {
+        Path folder = project.toAbsolutePath().normalize();
+        BuildBackend backend = BuildBackend.of(folder);
+        Path work = Files.createTempDirectory("axle-build-");
+        try {
+            BuildEnvironment environment = environments.prepare(backend.requires());
+            return new Prepared(folder.toString(), editable ? "editable" : "wheel", work, folder, backend, environment);
+        } catch (IOException | BuildException | RuntimeException e) {
+            Folders.delete(work, listener);
+            throw e;
+        }
+    }
+
+    /** See {@link #prepare} and {@link #prepareTree}. */
     public final class Prepared implements AutoCloseable {
-        private final Path sdist;
+        private final String source;
+        /** {@code wheel}, or {@code editable} (PEP 660): the hooks' suffix. */
+        private final String kind;
         private final Path work;
         private final BuildBackend backend;
         private final BuildEnvironment environment;
         private final HookRunner hooks;
         private boolean requested;
 
-        private Prepared(Path sdist, Path work, Path folder, BuildBackend backend, BuildEnvironment environment) {
-            this.sdist = sdist;
+        private Prepared(String source, String kind, Path work, Path folder, BuildBackend backend,
+                BuildEnvironment environment) {
+            this.source = source;
+            this.kind = kind;
             this.work = work;
             this.backend = backend;
             this.environment = environment;
             this.hooks = new HookRunner(folder, backend, environment, listener, work.resolve("control"));
         }
 
-        /** What the backend asks for a wheel, installed once. */
+        /** What the backend asks for this kind of wheel, installed once. */
         private void requested() throws IOException, BuildException {
             if (!requested) {
-                installRequested(hooks, environment, backend, "wheel");
+                installRequested(hooks, environment, backend, kind);
                 requested = true;
             }
         }
@@ -149,29 +177,30 @@ public final class ProjectBuilder {
             Map<String, Object> arguments = new HashMap<>();
             arguments.put("metadata_directory", into.toString());
             arguments.put("config_settings", null);
-            Optional<JsonNode> prepared = hooks.call("prepare_metadata_for_build_wheel", arguments);
+            String hook = "prepare_metadata_for_build_" + kind;
+            Optional<JsonNode> prepared = hooks.call(hook, arguments);
             if (prepared.isPresent()) {
                 Path metadata = into.resolve(prepared.get().asText()).resolve("METADATA");
                 if (!metadata.normalize().startsWith(into) || !Files.isRegularFile(metadata)) {
-                    throw new BuildException(backend.backend() + "'s prepare_metadata_for_build_wheel returned "
-                            + prepared.get() + ", which names no .dist-info folder with a METADATA in " + into, "");
+                    throw new BuildException(backend.backend() + "'s " + hook + " returned " + prepared.get()
+                            + ", which names no .dist-info folder with a METADATA in " + into, "");
                 }
                 return Files.readAllBytes(metadata);
             }
-            return WheelMetadata.of(buildWith(hooks, backend, "wheel", Files.createDirectories(work.resolve("probe"))));
+            return WheelMetadata.of(buildWith(hooks, backend, kind, Files.createDirectories(work.resolve("probe"))));
         }
 
-        /** Builds the wheel into {@code out}. */
+        /** Builds the wheel (an editable one for {@link #prepareTree} with editable) into {@code out}. */
         public Path wheel(Path out) throws IOException, BuildException {
             requested();
-            listener.step("building a wheel of " + sdist.getFileName());
-            Path file = buildWith(hooks, backend, "wheel", Files.createDirectories(work.resolve("out")));
+            listener.step("building " + (kind.equals("editable") ? "an editable wheel" : "a wheel") + " of " + source);
+            Path file = buildWith(hooks, backend, kind, Files.createDirectories(work.resolve("out")));
             Path target = Files.createDirectories(out.toAbsolutePath()).resolve(file.getFileName());
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         }
 
-        /** Removes the environment and the unpacked sdist; never fails. */
+        /** Removes the environment and the scratch folder (with the unpacked sdist); never fails. */
         @Override
         public void close() {
             environment.close();
@@ -192,15 +221,21 @@ public final class ProjectBuilder {
         }
     }
 
-    /** Calls build_{@code kind} into {@code made}; the file it built. */
+    /** Calls build_{@code kind} (sdist, wheel or editable) into {@code made}; the file it built. */
     private Path buildWith(HookRunner hooks, BuildBackend backend, String kind, Path made) throws IOException, BuildException {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("config_settings", null);
-        arguments.put(kind + "_directory", made.toString());
-        if (kind.equals("wheel")) {
+        // build_editable, like build_wheel, takes a wheel_directory (PEP 660).
+        arguments.put((kind.equals("sdist") ? "sdist" : "wheel") + "_directory", made.toString());
+        if (!kind.equals("sdist")) {
             arguments.put("metadata_directory", null);
         }
-        JsonNode name = hooks.call("build_" + kind, arguments).orElseThrow();
+        Optional<JsonNode> built = hooks.call("build_" + kind, arguments);
+        if (built.isEmpty()) { // only build_editable is optional
+            throw new BuildException(backend.backend() + " cannot make editable installs: it has no build_editable"
+                    + " hook (PEP 660); install the project without -e, or use a backend that supports them", "");
+        }
+        JsonNode name = built.get();
         Path file = made.resolve(name.asText());
         if (!name.isTextual() || !file.normalize().startsWith(made) || !Files.isRegularFile(file)) {
             throw new BuildException(backend.backend() + "'s build_" + kind + " returned " + name

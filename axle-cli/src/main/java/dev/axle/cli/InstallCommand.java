@@ -1,8 +1,8 @@
 package dev.axle.cli;
 
-import dev.axle.build.BuildListener;
 import dev.axle.env.Environment;
 import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.installer.DirectUrl;
 import dev.axle.installer.Installer;
 import dev.axle.installer.Installer.Change;
 import dev.axle.installer.Installer.WheelSource;
@@ -41,6 +41,11 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             description = "Requirements (numpy>=2, 'requests[socks]', name @ URL) or wheel files")
     List<String> requirements = new ArrayList<>();
 
+    @Option(names = {"-e", "--editable"}, paramLabel = "PATH",
+            description = "Install the project in this folder in editable mode (PEP 660): its sources stay where"
+                    + " they are, and changes to them take effect without installing again")
+    List<String> editables = new ArrayList<>();
+
     @Mixin
     ResolutionArguments resolution;
 
@@ -69,12 +74,23 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
     @Mixin
     OutputOptions output;
 
+    /** The builds of this install, if it builds: closed when it ends. */
+    private Optional<SourceBuilds> builds = Optional.empty();
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return install();
+        } finally {
+            builds.ifPresent(SourceBuilds::close);
+        }
+    }
+
+    private int install() throws Exception {
         long start = System.nanoTime();
         Session session = session();
-        if (requirements.isEmpty() && resolution.requirements.isEmpty()) {
-            throw new UsageException("nothing to install: name requirements, wheel files or -r FILE");
+        if (requirements.isEmpty() && editables.isEmpty() && resolution.requirements.isEmpty()) {
+            throw new UsageException("nothing to install: name requirements, wheel files, project folders, -e PATH or -r FILE");
         }
         Environment environment = session.environment(where);
         ProgressBar progress = session.progress(output);
@@ -130,7 +146,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
      * each other and the environment rather than resolved.
      */
     private boolean onlyWheelFiles(Session session) {
-        if (!resolution.requirements.isEmpty() || !resolution.constraints.isEmpty() || index.indexUrl != null
+        if (!resolution.requirements.isEmpty() || !resolution.constraints.isEmpty() || !editables.isEmpty()
+                || index.indexUrl != null
                 || !index.extraIndexUrls.isEmpty() || !index.findLinks.isEmpty() || report != null) {
             return false;
         }
@@ -142,27 +159,31 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         return true;
     }
 
-    /** Resolves the requirements and downloads what they need; empty after explaining a failure. */
+    /**
+     * Resolves the requirements and downloads what they need, building what has no wheel (the
+     * wheels built from project folders live until {@code builds} closes); empty after
+     * explaining a failure.
+     */
     private Optional<List<WheelSource>> resolve(Session session, Environment environment, ProgressBar progress,
             WheelCache wheels) throws Exception {
         long start = System.nanoTime();
-        Resolving.Input input = Resolving.read(session, requirements, resolution);
         PythonInterpreter python = environment.interpreter();
+        // Builds only for the interpreter that runs them: not for another --python-version or --platform.
+        Optional<SourceBuilds> builds = noBuild || targetArguments.given() ? Optional.empty()
+                : Optional.of(new SourceBuilds(session, python, index.forwarded(session.cwd),
+                        targetArguments.tags(python).tags().getFirst().toString(), SourceBuilds.listener(progress)));
+        this.builds = builds;
+        Resolving.Input input = Resolving.read(session, requirements, editables, resolution,
+                builds.<Resolving.LocalProjects>map(b -> b).orElse(noBuild ? entry -> {
+                    throw new UsageException(entry.origin() + ": " + entry + " must be built, and --no-build is given");
+                } : Resolving.LocalProjects.NONE));
         Target target = targetArguments.target(python);
         InstalledDistributions installed = Reading.read(session, environment);
         ResolveOptions options = Resolving.options(target, input, resolution, false, installed, reinstall);
         try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
-            // Builds only for the interpreter that runs them: not for another --python-version or --platform.
-            Optional<SourceBuilds> builds = noBuild || targetArguments.given() ? Optional.empty()
-                    : Optional.of(new SourceBuilds(session, python, index.forwarded(session.cwd),
-                            targetArguments.tags(python).tags().getFirst().toString(), buildListener(session, progress)));
             builds.ifPresent(finder::buildSdistsWith);
-            try {
-                return resolveWith(session, environment, progress, wheels, start, input, python, installed, options,
-                        finder, builds);
-            } finally {
-                builds.ifPresent(SourceBuilds::close);
-            }
+            return resolveWith(session, environment, progress, wheels, start, input, python, installed, options,
+                    finder, builds);
         }
     }
 
@@ -205,6 +226,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             refuse("these files do not match the hashes the requirements give; nothing was installed:",
                     hashes.get().mismatches(fetch, files));
         }
+        List<Path> fetched = files;
         files = new ArrayList<>(files);
         for (int i = 0; i < files.size(); i++) {
             if (!fetch.get(i).wheel()) { // an sdist the resolver took: its wheel, built (or kept from before)
@@ -218,10 +240,24 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         List<WheelSource> sources = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             FoundCandidate c = fetch.get(i);
-            sources.add(new WheelSource(files.get(i), changing.get(i).requested(), c.direct(),
-                    Optional.of(InstallationReport.url(c.file().url().toString()))));
+            sources.add(new WheelSource(files.get(i), changing.get(i).requested(),
+                    c.direct() ? Optional.of(directUrl(c, fetched.get(i), builds)) : Optional.empty()));
         }
         return Optional.of(sources);
+    }
+
+    /**
+     * Where a direct reference's wheel came from (PEP 610): its project folder (editable or
+     * not), else its archive (the wheel itself, whose sha256 the installer adds, or the sdist
+     * it was built from).
+     */
+    private static DirectUrl directUrl(FoundCandidate candidate, Path file, Optional<SourceBuilds> builds)
+            throws IOException {
+        if (Files.isDirectory(file)) {
+            return DirectUrl.directory(file.toAbsolutePath().normalize(), builds.orElseThrow().editable(file));
+        }
+        String url = InstallationReport.url(candidate.file().url().toString());
+        return DirectUrl.archive(url, candidate.wheel() ? Optional.empty() : Optional.of(SourceBuilds.sha256(file)));
     }
 
     /**
@@ -299,18 +335,4 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         }
     }
 
-    /** Build steps as progress details (-v), and the backends' output with -v too. */
-    private BuildListener buildListener(Session session, ProgressBar progress) {
-        return new BuildListener() {
-            @Override
-            public void step(String what) {
-                progress.detail(what);
-            }
-
-            @Override
-            public void warning(String message) {
-                progress.warning(message);
-            }
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package dev.axle.cli;
 
+import dev.axle.build.BuildListener;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
 import dev.axle.lock.DependencyGraph;
@@ -47,6 +48,14 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
             description = "Requirements to lock instead of a project (numpy>=2, 'requests[socks]')")
     List<String> requirements = new ArrayList<>();
 
+    @Option(names = {"-e", "--editable"}, paramLabel = "PATH",
+            description = "Lock the project in this folder as an editable directory entry (PEP 660, PEP 751)")
+    List<String> editables = new ArrayList<>();
+
+    @Option(names = "--no-build", description = "Never build: sdists without static metadata and project folders"
+            + " are no candidates")
+    boolean noBuild;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "The lock file to write (default: pylock.toml in the project folder, or here)")
     Path outputFile;
@@ -74,9 +83,20 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return lock();
+        } finally {
+            builds.ifPresent(SourceBuilds::close);
+        }
+    }
+
+    /** The builds of this lock (project folders' and sdists' metadata), if it builds: closed when it ends. */
+    private Optional<SourceBuilds> builds = Optional.empty();
+
+    private int lock() throws Exception {
         long start = System.nanoTime();
         Session session = session();
-        boolean fromRequirements = !requirements.isEmpty() || !resolution.requirements.isEmpty();
+        boolean fromRequirements = !requirements.isEmpty() || !resolution.requirements.isEmpty() || !editables.isEmpty();
         Path folder = project != null ? session.cwd.resolve(project).normalize() : session.cwd;
         Path lockFile = outputFile != null ? session.cwd.resolve(outputFile).normalize()
                 : (fromRequirements ? session.cwd : folder).resolve("pylock.toml");
@@ -86,7 +106,14 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
         }
         PythonInterpreter python = targetInterpreter(session);
         Target target = targetArguments.target(python);
-        Resolving.Input input = Resolving.read(session, requirements, resolution);
+        // Metadata is built with the interpreter that would build the wheels: not for another --python-version or --platform.
+        builds = noBuild || targetArguments.given() ? Optional.empty()
+                : Optional.of(new SourceBuilds(session, python, index.forwarded(session.cwd),
+                        targetArguments.tags(python).tags().getFirst().toString(), BuildListener.NONE));
+        Resolving.Input input = Resolving.read(session, requirements, editables, resolution,
+                builds.<Resolving.LocalProjects>map(b -> b).orElse(Resolving.LocalProjects.NONE));
+        Locking.Local local = new Locking.Local(lockFile.getParent(),
+                where -> builds.map(b -> b.editable(where)).orElse(false));
         Locking.Roots roots = fromRequirements ? new Locking.Roots(Map.of(new DependencyGraph.Root.Base(),
                 input.requirements()), Optional.empty(), Optional.empty(), false) : projectRoots(folder, target);
         ResolveOptions options = Resolving.options(target, input, resolution, false, null, false)
@@ -95,6 +122,7 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
         if (universal) {
             Target lowest = new Target(target.markers(), Locking.lowestPython(roots.requiresPython()).orElse(target.python()));
             try (Finder finder = Resolving.finder(session, input, index, lowest, targetArguments.tags(python), true)) {
+                builds.ifPresent(finder::buildSdistsWith);
                 UniversalResolver.UniversalResolution result;
                 try {
                     result = new UniversalResolver(finder).resolve(Locking.universalRequirements(roots),
@@ -108,16 +136,17 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
                 } catch (CandidateUnavailableException e) {
                     throw new UsageException(e.getMessage());
                 }
-                return written(session, lockFile, Locking.universal(finder, result, roots), start, progress);
+                return written(session, lockFile, Locking.universal(finder, result, roots, local), start, progress);
             }
         }
         try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
+            builds.ifPresent(finder::buildSdistsWith);
             Resolving.Input all = new Resolving.Input(roots.all(), input.constraints(), input.overrides(), input.files());
             Optional<Resolution> result = Resolving.resolve(session, finder, all, options);
             if (result.isEmpty()) {
                 return 1;
             }
-            Pylock lock = Locking.lock(finder, result.get(), roots, input.overrides(), target.markers());
+            Pylock lock = Locking.lock(finder, result.get(), roots, input.overrides(), target.markers(), local);
             return written(session, lockFile, lock, start, progress);
         }
     }

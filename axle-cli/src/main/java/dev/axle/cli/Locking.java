@@ -7,6 +7,8 @@ import dev.axle.index.DistributionFile;
 import dev.axle.index.DownloadListener;
 import dev.axle.lock.DependencyGraph;
 import dev.axle.lock.Package;
+import dev.axle.lock.PackageArchive;
+import dev.axle.lock.PackageDirectory;
 import dev.axle.lock.PackageSdist;
 import dev.axle.lock.PackageWheel;
 import dev.axle.lock.Pylock;
@@ -24,6 +26,7 @@ import dev.axle.resolver.python.CandidateMetadata;
 import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.resolver.python.Resolution;
 import java.io.IOException;
+import java.net.URI;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -70,8 +74,14 @@ final class Locking {
     }
 
     /** The lock of {@code resolution}; {@code overrides} as given to the resolver. */
+    /**
+     * Where the lock is written, against which local paths are written relative (PEP 751), and
+     * which project folders were asked for editable.
+     */
+    record Local(Path lockFolder, Predicate<Path> editable) {}
+
     static Pylock lock(Finder finder, Resolution resolution, Roots roots, List<Requirement> overrides,
-            MarkerEnvironment target) throws IOException {
+            MarkerEnvironment target, Local local) throws IOException {
         Map<ProjectName, FoundCandidate> found = new TreeMap<>(Comparator.comparing(ProjectName::toString));
         Map<ProjectName, CandidateMetadata> metadata = new LinkedHashMap<>();
         for (Resolution.Package p : resolution.packages()) {
@@ -88,7 +98,7 @@ final class Locking {
         DependencyGraph graph = DependencyGraph.walk(roots.requirements(), roots.self(), requires, overrides, target);
         List<Package> packages = new ArrayList<>();
         for (Map.Entry<ProjectName, FoundCandidate> e : found.entrySet()) {
-            packages.add(entry(finder, e.getValue(), metadata.get(e.getKey()), graph, found));
+            packages.add(entry(finder, e.getValue(), metadata.get(e.getKey()), graph, found, local));
         }
         return pylock(roots, Optional.of(List.of(environment(target))), packages);
     }
@@ -113,7 +123,7 @@ final class Locking {
      * project's requires-python allows); each package version with the marker of where it is
      * installed, extras and groups as {@code 'x' in extras} and {@code 'g' in dependency_groups}.
      */
-    static Pylock universal(Finder finder, UniversalResolver.UniversalResolution resolution, Roots roots)
+    static Pylock universal(Finder finder, UniversalResolver.UniversalResolution resolution, Roots roots, Local local)
             throws IOException {
         List<Package> packages = new ArrayList<>();
         for (UniversalResolver.Locked locked : resolution.packages()) {
@@ -124,7 +134,7 @@ final class Locking {
             } catch (CandidateUnavailableException e) {
                 throw new IllegalStateException("the metadata of " + c + " was read for the resolution", e);
             }
-            packages.add(entry(finder, c, metadata, locked.marker().toMarker(), List.of()));
+            packages.add(entry(finder, c, metadata, locked.marker().toMarker(), List.of(), local));
         }
         return pylock(roots, Optional.empty(), packages);
     }
@@ -207,7 +217,7 @@ final class Locking {
     }
 
     private static Package entry(Finder finder, FoundCandidate candidate, CandidateMetadata metadata,
-            DependencyGraph graph, Map<ProjectName, FoundCandidate> found) throws IOException {
+            DependencyGraph graph, Map<ProjectName, FoundCandidate> found, Local local) throws IOException {
         List<Map<String, Object>> dependencies = new ArrayList<>();
         for (ProjectName dependency : graph.dependencies(candidate.project())) {
             FoundCandidate d = found.get(dependency);
@@ -218,12 +228,36 @@ final class Locking {
                 dependencies.add(key);
             }
         }
-        return entry(finder, candidate, metadata, graph.marker(candidate.project()), dependencies);
+        return entry(finder, candidate, metadata, graph.marker(candidate.project()), dependencies, local);
     }
 
-    /** A package entry: every file of the candidate's version on its index, hashed. */
+    /**
+     * A package entry: every file of the candidate's version on its index, hashed; for a direct
+     * reference, its project folder ({@code [packages.directory]}, editable or not) or its sdist
+     * ({@code [packages.archive]}), local paths relative to the lock's folder.
+     */
     private static Package entry(Finder finder, FoundCandidate candidate, CandidateMetadata metadata,
-            Optional<Marker> marker, List<Map<String, Object>> dependencies) throws IOException {
+            Optional<Marker> marker, List<Map<String, Object>> dependencies, Local where) throws IOException {
+        Optional<List<Map<String, Object>>> depends = dependencies.isEmpty() ? Optional.empty() : Optional.of(dependencies);
+        URI url = candidate.file().url();
+        boolean local = "file".equalsIgnoreCase(url.getScheme());
+        if (candidate.direct() && local && Files.isDirectory(Path.of(url))) {
+            Path folder = Path.of(url).toAbsolutePath().normalize();
+            PackageDirectory directory = new PackageDirectory(relative(where.lockFolder(), folder),
+                    where.editable().test(folder) ? Optional.of(true) : Optional.empty(), Optional.empty());
+            return new Package(candidate.project(), Optional.of(candidate.version()), marker, requiresPython(metadata),
+                    depends, Optional.empty(), Optional.of(directory), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        if (candidate.direct() && !candidate.wheel()) {
+            Described d = describe(finder, candidate, candidate.file());
+            PackageArchive archive = new PackageArchive(local ? Optional.empty() : Optional.of(d.url()),
+                    local ? Optional.of(relative(where.lockFolder(), Path.of(url))) : Optional.empty(), d.size(),
+                    d.uploadTime(), d.hashes(), Optional.empty());
+            return new Package(candidate.project(), Optional.of(candidate.version()), marker, requiresPython(metadata),
+                    depends, Optional.empty(), Optional.empty(), Optional.of(archive), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
         List<PackageWheel> wheels = new ArrayList<>();
         Optional<PackageSdist> sdist = Optional.empty();
         List<DistributionFile> files = new ArrayList<>(finder.files(candidate));
@@ -245,6 +279,13 @@ final class Locking {
                 requiresPython(metadata), dependencies.isEmpty() ? Optional.empty() : Optional.of(dependencies),
                 Optional.empty(), Optional.empty(), Optional.empty(), index, sdist,
                 wheels.isEmpty() ? Optional.empty() : Optional.of(wheels), Optional.empty(), Optional.empty());
+    }
+
+    /** {@code path} as the lock writes it: relative to the lock's folder, with forward slashes. */
+    private static String relative(Path lockFolder, Path path) {
+        String relative = lockFolder.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString()
+                .replace('\\', '/');
+        return relative.isEmpty() ? "." : relative.startsWith(".") ? relative : "./" + relative;
     }
 
     /** A Requires-Python that does not parse is left out of the lock, as the resolver ignores it. */

@@ -50,16 +50,54 @@ final class Resolving {
             ParsedRequirements files) {}
 
     /**
+     * How a command takes local projects: entries written as a project folder or archive
+     * without a name ({@code ./project}, {@code ../x-1.0.tar.gz}) and editable ones
+     * ({@code -e ./project}), which the command's source builds can name and build.
+     */
+    @FunctionalInterface
+    interface LocalProjects {
+        /**
+         * The entry as a requirement on its project ({@code name[extras] @ file:///... ; marker}).
+         *
+         * @throws UsageException if it cannot be built or named
+         */
+        Requirement requirement(RequirementEntry entry) throws IOException;
+
+        /** A command that builds nothing: such entries are errors. */
+        LocalProjects NONE = entry -> {
+            throw new UsageException(entry.origin() + ": " + entry + ": this command takes "
+                    + (entry.editable() ? "no editable projects" : "no project folders or source distributions by path")
+                    + "; give a wheel, or a name");
+        };
+    }
+
+    /**
      * Reads the command line's requirements and the {@code -r}/{@code -c} files as one
      * requirements file (so that errors carry the file and line, and the files' options apply).
      *
      * @throws RequirementsFileException on a bad line
-     * @throws UsageException for what axle cannot install yet (source trees, sdists by path)
+     * @throws UsageException for what the command cannot take (project folders, sdists by path)
      */
     static Input read(Session session, List<String> args, ResolutionArguments resolution) {
+        try {
+            return read(session, args, List.of(), resolution, LocalProjects.NONE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // NONE reads nothing
+        }
+    }
+
+    /**
+     * {@link #read(Session, List, ResolutionArguments)}, with {@code editables} as {@code -e}
+     * lines, and local projects named by {@code local}.
+     */
+    static Input read(Session session, List<String> args, List<String> editables, ResolutionArguments resolution,
+            LocalProjects local) throws IOException {
         StringBuilder text = new StringBuilder();
         for (String arg : args) {
             text.append(arg).append('\n');
+        }
+        for (String editable : editables) {
+            text.append("-e ").append(quoted(session.cwd.resolve(editable))).append('\n');
         }
         for (Path file : resolution.requirements) {
             text.append("-r ").append(quoted(session.cwd.resolve(file))).append('\n');
@@ -76,8 +114,8 @@ final class Resolving {
         List<Requirement> requirements = new ArrayList<>();
         List<Requirement> constraints = new ArrayList<>();
         for (RequirementEntry entry : parsed.entries()) {
-            Requirement r = entry.requirement().orElseThrow(() -> new UsageException(entry.origin() + ": " + entry
-                    + ": axle cannot build source trees or source distributions yet; give a wheel, or a name"));
+            Requirement r = entry.requirement().isEmpty() || entry.editable() ? local.requirement(entry)
+                    : entry.requirement().get();
             (entry.constraint() ? constraints : requirements).add(r);
         }
         List<Requirement> overrides = new ArrayList<>();

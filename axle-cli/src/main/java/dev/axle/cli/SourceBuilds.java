@@ -9,7 +9,19 @@ import dev.axle.env.AtomicFiles;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
 import dev.axle.resolver.python.CandidateUnavailableException;
+import dev.axle.installer.DirectUrl;
+import dev.axle.pep.InvalidSdistFilenameException;
+import dev.axle.pep.InvalidWheelFilenameException;
+import dev.axle.pep.MetadataField;
+import dev.axle.pep.ProjectName;
+import dev.axle.pep.RawMetadata;
+import dev.axle.pep.Requirement;
+import dev.axle.pep.SdistFilename;
+import dev.axle.pep.WheelFilename;
+import dev.axle.resolver.requirements.DirectReference;
+import dev.axle.resolver.requirements.RequirementEntry;
 import java.io.IOException;
+import java.net.URI;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,28 +33,124 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Source distributions built for an install: their metadata for the resolver (PEP 517's
- * prepare_metadata_for_build_wheel) and their wheels for the installer, each build in an
+ * Source distributions and local projects built for an install: their metadata for the
+ * resolver (PEP 517's prepare_metadata_for_build_wheel, PEP 660's
+ * prepare_metadata_for_build_editable) and their wheels for the installer, each build in an
  * isolated environment of the target's interpreter filled from the same indexes (one per
- * sdist: its metadata, then its wheel, as pip does; close to remove the rest). Wheels are
- * kept in the cache by the sdist's sha256 and the target's best wheel tag
- * ({@code builds-v1/<sha256>/<tag>/}), so an sdist is built once per target, and the metadata
- * prepared for the resolver beside it ({@code <tag>.METADATA}), so a warm install builds nothing.
+ * source: its metadata, then its wheel, as pip does; close to remove the rest).
+ *
+ * <p>An sdist's wheel is kept in the cache by the sdist's sha256 and the target's best wheel
+ * tag ({@code builds-v1/<sha256>/<tag>/}), so an sdist is built once per target, and the
+ * metadata prepared for the resolver beside it ({@code <tag>.METADATA}), so a warm install
+ * builds nothing. A project folder is built where it is, every time (its files may change
+ * between runs, as pip and uv build it), into a scratch folder that {@link #close} removes.
  */
-final class SourceBuilds implements Finder.SourceBuilds, AutoCloseable {
+final class SourceBuilds implements Finder.SourceBuilds, Resolving.LocalProjects, AutoCloseable {
     private final ProjectBuilder builder;
-    /** Sdists whose metadata was prepared this run, with their environments, until their wheels are built. */
+    /** Sources whose metadata was prepared this run, with their environments, until their wheels are built. */
     private final Map<Path, ProjectBuilder.Prepared> prepared = new ConcurrentHashMap<>();
+    /** Project folders' metadata, prepared once a run. */
+    private final Map<Path, byte[]> folderMetadata = new ConcurrentHashMap<>();
+    /** Project folders to install in editable mode (PEP 660). */
+    private final Set<Path> editable = ConcurrentHashMap.newKeySet();
+    private final BuildListener listener;
     private final Path cache;
     private final String tag;
+    private Path scratch;
 
     SourceBuilds(Session session, PythonInterpreter base, List<String> indexArguments, String tag, BuildListener listener) {
         this.builder = new ProjectBuilder(new IsolatedBuildEnvironments(session, base, indexArguments, listener), listener);
+        this.listener = listener;
         this.cache = session.cache.root().resolve("builds-v1");
         this.tag = tag;
+    }
+
+    /**
+     * Names a project folder or archive given without a name (its metadata prepared, or its
+     * file name read), and takes note of editable ones.
+     */
+    @Override
+    public Requirement requirement(RequirementEntry entry) throws IOException {
+        DirectReference reference = entry.reference().orElseThrow(
+                () -> new UsageException(entry.origin() + ": " + entry + ": -e takes a project folder"));
+        Optional<Path> path = reference.path().or(() -> reference.url().startsWith("file:")
+                ? Optional.of(Path.of(URI.create(reference.url().split("#", 2)[0]))) : Optional.empty());
+        boolean folder = path.isPresent() && Files.isDirectory(path.get());
+        if (entry.editable() && !folder) {
+            throw new UsageException(entry.origin() + ": " + entry + ": editable installs (PEP 660) are of project"
+                    + " folders on this machine" + (path.isPresent() ? ", and there is no folder " + path.get() : ""));
+        }
+        String name;
+        String url;
+        if (folder) {
+            Path project = path.get().toAbsolutePath().normalize();
+            if (entry.editable()) {
+                editable.add(project);
+            }
+            try {
+                name = RawMetadata.parseEmail(metadata(project)).string(MetadataField.NAME).orElse("");
+            } catch (CandidateUnavailableException e) {
+                throw new UsageException(entry.origin() + ": " + e.getMessage());
+            }
+            url = DirectUrl.fileUrl(project);
+        } else {
+            String file = reference.fileName();
+            try {
+                name = file.endsWith(".whl") ? WheelFilename.parse(file).name() : SdistFilename.parse(file).name();
+            } catch (InvalidWheelFilenameException | InvalidSdistFilenameException e) {
+                throw new UsageException(entry.origin() + ": " + entry + ": neither a project folder, nor a wheel,"
+                        + " nor a source distribution (name-version.tar.gz or .zip)"
+                        + (path.isPresent() && !Files.exists(path.get()) ? "; there is no " + path.get() : ""));
+            }
+            url = reference.url();
+        }
+        if (!ProjectName.isValid(name)) {
+            throw new UsageException(entry.origin() + ": " + entry + ": its metadata names no valid project (Name: " + name + ")");
+        }
+        if (entry.name().isPresent() && !ProjectName.parse(entry.name().get()).equals(ProjectName.parse(name))) {
+            throw new UsageException(entry.origin() + ": " + entry + " is the project " + name + ", not " + entry.name().get());
+        }
+        StringBuilder b = new StringBuilder(name);
+        if (!entry.extras().isEmpty()) {
+            b.append('[').append(String.join(",", entry.extras())).append(']');
+        }
+        b.append(" @ ").append(url);
+        entry.marker().ifPresent(m -> b.append(" ; ").append(m));
+        return Requirement.parse(b.toString());
+    }
+
+    /** Build steps and the backends' output as progress details (-v), warnings as warnings. */
+    static BuildListener listener(ProgressBar progress) {
+        return new BuildListener() {
+            @Override
+            public void step(String what) {
+                progress.detail(what);
+            }
+
+            @Override
+            public void output(String line) {
+                progress.detail("  " + line);
+            }
+
+            @Override
+            public void warning(String message) {
+                progress.warning(message);
+            }
+        };
+    }
+
+    /** Builds the project in {@code folder} editable from now on (a lock's editable entry). */
+    void edit(Path folder) {
+        editable.add(folder.toAbsolutePath().normalize());
+    }
+
+    /** Whether {@code source} is a project folder named with -e. */
+    boolean editable(Path source) {
+        return editable.contains(source.toAbsolutePath().normalize());
     }
 
     /**
@@ -51,6 +159,9 @@ final class SourceBuilds implements Finder.SourceBuilds, AutoCloseable {
      */
     @Override
     public byte[] metadata(Path sdist) throws IOException, CandidateUnavailableException {
+        if (Files.isDirectory(sdist)) {
+            return folderMetadata(sdist.toAbsolutePath().normalize());
+        }
         Path folder = cache.resolve(sha256(sdist)).resolve(tag);
         Optional<Path> wheel = built(folder);
         if (wheel.isPresent()) {
@@ -80,15 +191,52 @@ final class SourceBuilds implements Finder.SourceBuilds, AutoCloseable {
         return metadata;
     }
 
-    /** Removes the environments of sdists prepared but not built (versions the resolver did not take). */
+    /** A project folder's metadata, prepared once: it stays prepared until its wheel is built. */
+    private byte[] folderMetadata(Path project) throws IOException, CandidateUnavailableException {
+        byte[] known = folderMetadata.get(project);
+        if (known != null) {
+            return known;
+        }
+        synchronized (folderMetadata) {
+            known = folderMetadata.get(project);
+            if (known == null) {
+                try {
+                    ProjectBuilder.Prepared ready = builder.prepareTree(project, editable.contains(project));
+                    ProjectBuilder.Prepared before = prepared.put(project, ready);
+                    if (before != null) {
+                        before.close();
+                    }
+                    known = ready.metadata();
+                } catch (BuildException e) {
+                    throw unavailable(project, e);
+                }
+                folderMetadata.put(project, known);
+            }
+            return known;
+        }
+    }
+
+    /**
+     * Removes the environments of sources prepared but not built (versions the resolver did
+     * not take), and the wheels built from project folders.
+     */
     @Override
     public void close() {
         prepared.values().forEach(ProjectBuilder.Prepared::close);
         prepared.clear();
+        if (scratch != null) {
+            Folders.delete(scratch, listener);
+        }
     }
 
-    /** The wheel {@code sdist} builds into for this target: from the cache, else built now and kept. */
+    /**
+     * The wheel {@code sdist} builds into for this target: from the cache, else built now and
+     * kept. For a project folder, built now (editable if named with -e), kept until {@link #close}.
+     */
     Path wheel(Path sdist) throws IOException, CandidateUnavailableException {
+        if (Files.isDirectory(sdist)) {
+            return folderWheel(sdist.toAbsolutePath().normalize());
+        }
         Path folder = cache.resolve(sha256(sdist)).resolve(tag);
         Optional<Path> kept = built(folder);
         if (kept.isPresent()) {
@@ -118,6 +266,27 @@ final class SourceBuilds implements Finder.SourceBuilds, AutoCloseable {
         }
     }
 
+    private Path folderWheel(Path project) throws IOException, CandidateUnavailableException {
+        ProjectBuilder.Prepared ready = prepared.remove(project);
+        try {
+            if (ready == null) {
+                ready = builder.prepareTree(project, editable.contains(project));
+            }
+            synchronized (this) {
+                if (scratch == null) {
+                    scratch = Files.createTempDirectory("axle-built-");
+                }
+            }
+            return ready.wheel(Files.createTempDirectory(scratch, "wheel-"));
+        } catch (BuildException e) {
+            throw unavailable(project, e);
+        } finally {
+            if (ready != null) {
+                ready.close();
+            }
+        }
+    }
+
     private static Optional<Path> built(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
@@ -130,10 +299,12 @@ final class SourceBuilds implements Finder.SourceBuilds, AutoCloseable {
     private static CandidateUnavailableException unavailable(Path sdist, BuildException e) {
         String output = e.output().isBlank() ? "" : "\nThe backend's last output:\n" + e.output().lines()
                 .map(l -> "  " + l).reduce((a, b) -> a + "\n" + b).orElse("");
-        return new CandidateUnavailableException("building " + sdist.getFileName() + " failed: " + e.getMessage() + output);
+        return new CandidateUnavailableException("building " + (Files.isDirectory(sdist) ? sdist : sdist.getFileName())
+                + " failed: " + e.getMessage() + output);
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The file's sha256, in hex. */
+    static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

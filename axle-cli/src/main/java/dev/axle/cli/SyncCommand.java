@@ -4,6 +4,7 @@ import dev.axle.env.Environment;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.index.FindLinks;
 import dev.axle.index.IndexOptions;
+import dev.axle.installer.DirectUrl;
 import dev.axle.installer.Installer;
 import dev.axle.installer.Installer.WheelSource;
 import dev.axle.installer.cache.UnpackAhead;
@@ -18,6 +19,8 @@ import dev.axle.sync.LockedFiles;
 import dev.axle.sync.LockedWheel;
 import dev.axle.sync.LockedWheels;
 import dev.axle.sync.SyncPlan;
+import dev.axle.resolver.python.CandidateUnavailableException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +57,9 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
     @Option(names = "--dry-run", description = "Show what would change, change nothing")
     boolean dryRun;
 
+    @Option(names = "--no-build", description = "Never build: refuse a lock that selects sdists or project folders")
+    boolean noBuild;
+
     @Mixin
     IndexArguments index;
 
@@ -75,8 +81,15 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
         Path lockFolder = lockFile.getParent();
         Environment environment = session.environment(where);
         Pylock pylock = LockFiles.await(reading);
-        List<LockedWheel> wheels = LockedWheels.of(select(pylock, lockFile, environment.interpreter()));
+        List<LockedWheel> wheels = LockedWheels.of(select(pylock, lockFile, environment.interpreter()), !noBuild);
         SyncPlan plan = SyncPlan.of(wheels, Reading.readOwn(session, environment), lockFolder, !inexact);
+        List<String> missing = plan.toInstall().stream().filter(w -> w.kind().directory())
+                .filter(w -> !Files.isDirectory(w.folder(lockFolder)))
+                .map(w -> w.name() + ": " + w.path().orElseThrow() + " (no folder " + w.folder(lockFolder) + ")").toList();
+        if (!missing.isEmpty()) {
+            throw new UsageException((missing.size() == 1 ? "1 locked project folder is" : missing.size()
+                    + " locked project folders are") + " not there; nothing was changed:\n  " + String.join("\n  ", missing));
+        }
 
         ParsedRequirements none = new ParsedRequirements(List.of(), List.of(), List.of());
         IndexOptions options = index.options(none, session.env, session.cwd, session.cache.root());
@@ -90,39 +103,81 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
                 if (!output.quiet) {
                     print(session, plan, plan.remove(), true, start);
                 }
-                files.checkAvailable(plan.toInstall());
+                files.checkAvailable(fetched(plan));
                 return 0;
             }
             environment.checkInstallAllowed(installing.breakSystemPackages);
             WheelCache cache = new WheelCache(session.cache.root().resolve("wheels-v1"));
+            List<LockedWheel> fetching = fetched(plan);
             List<Path> fetched;
             // Each wheel goes into the cache as it arrives (a second JVM once they come to enough
             // bytes): the environment is not touched until every file is there and verified.
             try (UnpackAhead ahead = new UnpackAhead(cache, session.unpackProcess(), UnpackAhead.Listener.QUIET)) {
-                fetched = files.fetch(plan.toInstall(), progress, ahead::offer);
+                fetched = files.fetch(fetching, progress, ahead::offer);
                 ahead.finish();
             }
             Set<ProjectName> requested = LockedWheels.requested(wheels);
             List<WheelSource> sources = new ArrayList<>();
-            for (int i = 0; i < fetched.size(); i++) {
-                LockedWheel w = plan.toInstall().get(i);
-                sources.add(new WheelSource(fetched.get(i), requested.contains(w.name()), w.direct(),
-                        w.direct() ? Optional.of(w.origin(lockFolder)) : Optional.empty()));
-            }
-            Files.createDirectories(environment.root());
-            // The lock is a whole resolution: what it pins is installed as pinned, the same version
-            // again when its origin differs, with no dependency check of its own.
-            Installer installer = new Installer(environment, cache,
-                    new Installer.Options(true, true, false, installing.compile, installing.linkMode(session.env)),
-                    progress, session.unpackProcess());
-            Installer.Outcome outcome = installer.install(sources,
-                    plan.remove().stream().map(InstalledDistribution::name).toList());
-            progress.clear();
-            if (!output.quiet) {
-                print(session, plan, outcome.removed(), false, start);
+            try (SourceBuilds builds = plan.toInstall().stream().anyMatch(w -> w.kind() != LockedWheel.Kind.WHEEL)
+                    ? new SourceBuilds(session, environment.interpreter(), index.forwarded(session.cwd),
+                            environment.interpreter().supportedTags().tags().getFirst().toString(),
+                            SourceBuilds.listener(progress)) : null) {
+                int next = 0; // fetched holds the files of the entries that are no folders, in order
+                for (LockedWheel w : plan.toInstall()) {
+                    sources.add(source(w, w.kind().directory() ? null : fetched.get(next++), builds, lockFolder,
+                            requested.contains(w.name())));
+                }
+                return install(session, environment, cache, sources, plan, progress, start);
             }
         } finally {
             findLinks.forEach(FindLinks::close);
+        }
+    }
+
+    /** What the plan installs that is fetched (wheels and sdists, not project folders). */
+    private static List<LockedWheel> fetched(SyncPlan plan) {
+        return plan.toInstall().stream().filter(w -> !w.kind().directory()).toList();
+    }
+
+    /** The wheel to install for {@code w}: the fetched one, else built from its sdist or folder. */
+    private static WheelSource source(LockedWheel w, Path fetched, SourceBuilds builds, Path lockFolder,
+            boolean requested) throws IOException {
+        try {
+            return switch (w.kind()) {
+                case WHEEL -> new WheelSource(fetched, requested, w.direct()
+                        ? Optional.of(DirectUrl.archive(w.origin(lockFolder), Optional.empty())) : Optional.empty());
+                case SDIST -> new WheelSource(builds.wheel(fetched), requested, w.direct()
+                        ? Optional.of(DirectUrl.archive(w.origin(lockFolder), Optional.of(SourceBuilds.sha256(fetched))))
+                        : Optional.empty());
+                case DIRECTORY, EDITABLE -> {
+                    Path folder = w.folder(lockFolder);
+                    boolean editable = w.kind() == LockedWheel.Kind.EDITABLE;
+                    if (editable) {
+                        builds.edit(folder);
+                    }
+                    yield new WheelSource(builds.wheel(folder), requested,
+                            Optional.of(DirectUrl.directory(folder, editable)));
+                }
+            };
+        } catch (CandidateUnavailableException e) {
+            throw new UsageException(e.getMessage() + "\nnothing was changed");
+        }
+    }
+
+
+    private int install(Session session, Environment environment, WheelCache cache, List<WheelSource> sources,
+            SyncPlan plan, ProgressBar progress, long start) throws IOException {
+        Files.createDirectories(environment.root());
+        // The lock is a whole resolution: what it pins is installed as pinned, the same version
+        // again when its origin differs, with no dependency check of its own.
+        Installer installer = new Installer(environment, cache,
+                new Installer.Options(true, true, false, installing.compile, installing.linkMode(session.env)),
+                progress, session.unpackProcess());
+        Installer.Outcome outcome = installer.install(sources,
+                plan.remove().stream().map(InstalledDistribution::name).toList());
+        progress.clear();
+        if (!output.quiet) {
+            print(session, plan, outcome.removed(), false, start);
         }
         return 0;
     }

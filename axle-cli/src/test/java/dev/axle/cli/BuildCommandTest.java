@@ -1,20 +1,15 @@
 package dev.axle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.axle.build.TestProjects;
 import dev.axle.installer.Pythons;
 import dev.axle.installer.WheelWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +24,7 @@ class BuildCommandTest {
     Path tmp;
 
     private InstallEndToEndTest.Run axle(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add(1, "--cache-dir=" + tmp.resolve("cache"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Axle.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-        return new InstallEndToEndTest.Run(code, out.toString(), err.toString());
+        return InstallEndToEndTest.Run.withCache(tmp.resolve("cache"), args);
     }
 
     /**
@@ -141,34 +131,8 @@ class BuildCommandTest {
         assertThat(project.resolve("dist")).isEmptyDirectory();
     }
 
-    /**
-     * A folder with setuptools and wheel as wheels, from what this machine has without an index:
-     * the setuptools wheel CPython 3.11 and older bundle for ensurepip, and Debian's wheel
-     * package's wheel (python3-wheel-whl, which .ci/run installs).
-     */
     private Path findLinks(Path python) throws IOException {
-        Path links = Files.createDirectories(tmp.resolve("links"));
-        Pythons.Result where = Pythons.run(List.of(python.toString(), "-c",
-                "import ensurepip, os; print(os.path.join(os.path.dirname(ensurepip.__file__), '_bundled'))"), Map.of());
-        assumeTrue(where.exitCode() == 0, python + " has no ensurepip: " + where.output());
-        String bundled = where.output().strip();
-        Optional<Path> setuptools = wheelIn(Path.of(bundled), "setuptools-");
-        Optional<Path> wheel = wheelIn(Path.of("/usr/share/python-wheels"), "wheel-");
-        assumeTrue(setuptools.isPresent() && wheel.isPresent(),
-                "needs a CPython that bundles setuptools (3.11 or older) and Debian's python3-wheel-whl");
-        Files.copy(setuptools.get(), links.resolve(setuptools.get().getFileName()));
-        Files.copy(wheel.get(), links.resolve(wheel.get().getFileName()));
-        return links;
-    }
-
-    private static Optional<Path> wheelIn(Path folder, String prefix) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".whl"))
-                    .findFirst();
-        }
+        return SetuptoolsLinks.in(tmp, python);
     }
 
     private Path pluginProject() throws IOException {

@@ -34,6 +34,13 @@ class InstallEndToEndTest {
             return new Run(t.exitCode(), t.out(), t.err());
         }
 
+        /** Runs axle with {@code args} in this JVM, the command's cache in {@code cache}. */
+        static Run withCache(Path cache, String... args) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.add(1, "--cache-dir=" + cache);
+            return of(all);
+        }
+
         Run ok() {
             assertThat(exitCode).as("exit code; stderr: %s; stdout: %s", err, out).isZero();
             return this;
@@ -81,6 +88,24 @@ class InstallEndToEndTest {
         Path dir = tmp.resolve("wheels");
         Files.createDirectories(dir);
         return w.writeTo(dir);
+    }
+
+    /**
+     * Two wheels of one install that hold the same file: the install fails whole, naming the
+     * file and both distributions, and nothing of either is left.
+     */
+    @Test
+    void twoWheelsWithTheSameFileAreRefusedByName() throws IOException {
+        Path venv = venv("v");
+        Path first = wheel(WheelWriter.wheel("first", "1.0").file("shared/__init__.py", "A = 1\n"));
+        Path second = wheel(WheelWriter.wheel("second", "2.0").file("shared/__init__.py", "A = 2\n"));
+
+        Run run = axle("install", "--python", venv.toString(), first.toString(), second.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("shared/__init__.py is in two of the wheels being installed")
+                .containsPattern("first 1\\.0 and second 2\\.0|second 2\\.0 and first 1\\.0");
+        assertThat(InstallFromIndexTest.installed(venv)).isEmpty();
     }
 
     @Test

@@ -434,14 +434,15 @@ class SyncEndToEndTest {
     }
 
     @Test
-    void entriesThatNeedABuildAreRefusedByName() throws IOException {
+    void withNoBuildEntriesThatNeedABuildAreRefusedByName() throws IOException {
         Path venv = venv("v");
         Package sdist = Package.of(ProjectName.parse("simple"), Optional.of(Version.parse("2.0")),
                 PackageSdist.ofUrl("https://example.org/simple-2.0.tar.gz", Map.of("sha256", "0".repeat(64))));
         Path lock = lock("pylock.toml", List.of(served("alpha", "1.0"), sdist));
-        Run sync = axle("sync", "--python", venv.toString(), lock.toString());
+        Run sync = axle("sync", "--python", venv.toString(), "--no-build", lock.toString());
         assertThat(sync.exitCode()).isEqualTo(1);
-        assertThat(sync.err()).contains("simple==2.0: the sdist simple-2.0.tar.gz", "builds nothing yet");
+        assertThat(sync.err()).contains("simple==2.0: the sdist simple-2.0.tar.gz", "without building them",
+                "sync without --no-build");
         assertThat(installed(venv)).isEmpty();
     }
 

@@ -60,17 +60,17 @@ class SyncPipLockFilesTest {
     @CsvSource(delimiter = '|', textBlock = """
             pylock.certifi-with-upload_time.toml    | 1 locked file is not available | certifi==2026.6.17: certifi-2026.6.17-py3-none-any.whl (not in the download cache; not downloaded (--offline): https://files.pythonhosted.org/
             pylock.certifi-without-upload_time.toml | 1 locked file is not available | not downloaded (--offline): https://files.pythonhosted.org/
-            pylock.directory.toml                   | builds nothing yet              | simplewheel: the directory ../src/simplewheel-2.0
+            pylock.directory.toml                   | 2 locked project folders are not there | simplewheel: ../src/simplewheel-2.0 (no folder
             pylock.invalid.toml                     | is not a valid lock file        | lock-version
-            pylock.invalidhash.toml                 | builds nothing yet              | simple==2.0: the sdist simple-2.0.tar.gz
-            pylock.mixed.toml                       | builds nothing yet              | singlemodule: the directory ../src/singlemodule
+            pylock.invalidhash.toml                 | 1 locked file is not available  | simple==2.0: simple-2.0.tar.gz (no file
+            pylock.mixed.toml                       | 1 locked project folder is not there | singlemodule: ../src/singlemodule (no folder
             pylock.oldpython.toml                   | does not fit                    | does not satisfy the Python version requirement '==3.6.*'
-            pylock.onearchive.toml                  | builds nothing yet              | simple2: the archive ../packages/simple2-3.0.tar.gz (not a wheel)
-            pylock.onesdist.toml                    | builds nothing yet              | simple==2.0: the sdist simple-2.0.tar.gz
+            pylock.onearchive.toml                  | 1 locked file is not available  | simple2==3.0: simple2-3.0.tar.gz (no file
+            pylock.onesdist.toml                    | 1 locked file is not available  | simple==2.0: simple-2.0.tar.gz (no file
             pylock.onewheel.toml                    | 1 locked file is not available | simplewheel==2.0: simplewheel-2.0-1-py2.py3-none-any.whl (no file
             pylock.prerelease-archive.toml          | 1 locked file is not available | pkg-prerelease==1.0a1: pkg_prerelease-1.0a1-py3-none-any.whl (no file
             pylock.prerelease-wheel.toml            | 1 locked file is not available | pkg-prerelease==1.0a1: pkg_prerelease-1.0a1-py3-none-any.whl
-            pylock.toml                             | builds nothing yet              | simple2: the archive
+            pylock.toml                             | 3 locked files are not available | simple2==3.0: simple2-3.0.tar.gz (no file
             """)
     void eachLockFileSaysWhatItCannotDo(String file, String what, String detail) throws IOException {
         Path lock = lockFiles.resolve(file);

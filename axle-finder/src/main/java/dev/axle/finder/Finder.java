@@ -10,6 +10,7 @@ import dev.axle.index.ProjectPage;
 import dev.axle.pep.InvalidSdistFilenameException;
 import dev.axle.pep.InvalidWheelFilenameException;
 import dev.axle.pep.MarkerEnvironment;
+import dev.axle.pep.MetadataField;
 import dev.axle.pep.ProjectName;
 import dev.axle.pep.RawMetadata;
 import dev.axle.pep.Requirement;
@@ -278,8 +279,8 @@ public final class Finder implements PackageSource, AutoCloseable {
      */
     @FunctionalInterface
     public interface SourceBuilds {
-        /** The METADATA of the wheel {@code sdist} builds into. */
-        byte[] metadata(Path sdist) throws IOException, CandidateUnavailableException;
+        /** The METADATA of the wheel {@code source} (an sdist, or a project folder) builds into. */
+        byte[] metadata(Path source) throws IOException, CandidateUnavailableException;
     }
 
     /** Null: an sdist is a candidate only with static metadata from the index (PEP 643). */
@@ -390,33 +391,78 @@ public final class Finder implements PackageSource, AutoCloseable {
         }
         String raw = url.getRawPath() == null ? "" : url.getRawPath();
         String filename = java.net.URLDecoder.decode(raw.substring(raw.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
-        if (!filename.endsWith(".whl")) {
-            throw new CandidateUnavailableException(requirement.name() + " @ " + reference
-                    + " is not a wheel; axle does not build source distributions or source trees yet");
-        }
-        WheelFilename wheel;
-        try {
-            wheel = WheelFilename.parse(filename);
-        } catch (InvalidWheelFilenameException e) {
-            throw new CandidateUnavailableException(filename + " is not a valid wheel filename");
-        }
-        ProjectName project = ProjectName.parse(requirement.name());
-        if (!wheel.name().equals(project.toString())) {
-            throw new CandidateUnavailableException(reference + " is a wheel of " + wheel.name() + ", not of " + project);
-        }
         Map<String, String> hashes = new LinkedHashMap<>();
         String fragment = url.getFragment();
         if (fragment != null && fragment.contains("=")) {
             hashes.put(fragment.substring(0, fragment.indexOf('=')), fragment.substring(fragment.indexOf('=') + 1));
         }
         URI location = URI.create(url.getScheme() + ":" + url.getRawSchemeSpecificPart());
-        if ("file".equalsIgnoreCase(location.getScheme()) && !Files.isRegularFile(Path.of(location))) {
+        ProjectName project = ProjectName.parse(requirement.name());
+        boolean local = "file".equalsIgnoreCase(location.getScheme());
+        if (local && Files.isDirectory(Path.of(location))) {
+            return projectFolder(requirement, project, Path.of(location));
+        }
+        Version version;
+        if (filename.endsWith(".whl")) {
+            WheelFilename wheel;
+            try {
+                wheel = WheelFilename.parse(filename);
+            } catch (InvalidWheelFilenameException e) {
+                throw new CandidateUnavailableException(filename + " is not a valid wheel filename");
+            }
+            if (!wheel.name().equals(project.toString())) {
+                throw new CandidateUnavailableException(reference + " is a wheel of " + wheel.name() + ", not of " + project);
+            }
+            version = wheel.version();
+        } else {
+            SdistFilename sdist;
+            try {
+                sdist = SdistFilename.parse(filename);
+            } catch (InvalidSdistFilenameException e) {
+                throw new CandidateUnavailableException(requirement.name() + " @ " + reference
+                        + " names neither a wheel, nor a source distribution (name-version.tar.gz or .zip), nor a project folder");
+            }
+            if (!sdist.name().equals(project.toString())) {
+                throw new CandidateUnavailableException(reference + " is an sdist of " + sdist.name() + ", not of " + project);
+            }
+            if (builds == null) {
+                throw new CandidateUnavailableException(requirement.name() + " @ " + reference
+                        + " is a source distribution, and building is off (--no-build)");
+            }
+            version = sdist.version();
+        }
+        if (local && !Files.isRegularFile(Path.of(location))) {
             throw new CandidateUnavailableException(Path.of(location) + ": no such file");
         }
         URI parent = location.resolve(".");
         Index origin = directOrigins.computeIfAbsent(parent, p -> Index.of(p, indexOptions));
-        return new FoundCandidate(project, wheel.version(), DistributionFile.of(filename, location, hashes),
+        return new FoundCandidate(project, version, DistributionFile.of(filename, location, hashes),
                 new FileOrigin.OfIndex(origin), true);
+    }
+
+    /**
+     * The candidate a project folder ({@code name @ file:///path/to/project}) builds: its
+     * version is known only from its metadata, which is prepared now (by the backend's PEP 517
+     * or PEP 660 hook, see {@link SourceBuilds}).
+     */
+    private Candidate projectFolder(Requirement requirement, ProjectName project, Path folder)
+            throws IOException, CandidateUnavailableException {
+        SourceBuilds building = builds;
+        if (building == null) {
+            throw new CandidateUnavailableException(requirement.name() + " @ " + folder
+                    + " is a project folder, and building is off (--no-build)");
+        }
+        RawMetadata raw = RawMetadata.parseEmail(building.metadata(folder));
+        String name = raw.string(MetadataField.NAME).orElse("");
+        Optional<Version> version = raw.string(MetadataField.VERSION).flatMap(Version::tryParse);
+        if (!ProjectName.isValid(name) || !ProjectName.parse(name).equals(project) || version.isEmpty()) {
+            throw new CandidateUnavailableException(folder + " is the project " + name + " "
+                    + raw.string(MetadataField.VERSION).orElse("(no version)") + ", not " + project);
+        }
+        URI parent = folder.getParent() == null ? folder.toUri() : folder.getParent().toUri();
+        Index origin = directOrigins.computeIfAbsent(parent, p -> Index.of(p, indexOptions));
+        return new FoundCandidate(project, version.get(), DistributionFile.of(folder.getFileName() == null ? "/"
+                : folder.getFileName().toString(), folder.toUri(), Map.of()), new FileOrigin.OfIndex(origin), true);
     }
 
     /**
@@ -458,7 +504,7 @@ public final class Finder implements PackageSource, AutoCloseable {
         DistributionFile file = candidate.file();
         if ("file".equalsIgnoreCase(file.url().getScheme())) {
             Path local = Path.of(file.url());
-            if (!Files.isRegularFile(local)) {
+            if (!Files.isRegularFile(local) && !(candidate.direct() && Files.isDirectory(local))) {
                 throw new IOException("no such file: " + local);
             }
             return local;

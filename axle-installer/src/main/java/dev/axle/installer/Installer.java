@@ -80,14 +80,22 @@ public final class Installer {
      * @param file the {@code .whl} file
      * @param requested whether the user named it (REQUESTED is written), rather than it
      *     being pulled in as a dependency
-     * @param recordDirectUrl whether to record where it came from in {@code direct_url.json}
-     *     (PEP 610): for wheels named by path or URL, not for those found by name in an index
-     * @param url the URL it came from; the file's own {@code file://} URL when empty
+     * @param directUrl where it came from, recorded as {@code direct_url.json} (PEP 610): for
+     *     what was named by path or URL, not for what was found by name in an index. An archive
+     *     given without hashes is the wheel itself, and is recorded with the wheel's sha256. A
+     *     directory (a project folder built for this install, editable or not) is installed
+     *     again even at the version installed, since its files may have changed (as pip does).
      */
-    public record WheelSource(Path file, boolean requested, boolean recordDirectUrl, Optional<String> url) {
+    public record WheelSource(Path file, boolean requested, Optional<DirectUrl> directUrl) {
         /** A wheel file the user named on the command line, recorded with its {@code file://} URL as pip does. */
         public static WheelSource requested(Path file) {
-            return new WheelSource(file, true, true, Optional.empty());
+            return new WheelSource(file, true,
+                    Optional.of(DirectUrl.archive(DirectUrl.fileUrl(file.toAbsolutePath().normalize()), Optional.empty())));
+        }
+
+        /** Whether it was built from a project folder. */
+        boolean fromDirectory() {
+            return directUrl.filter(d -> d.info() instanceof DirectUrl.DirInfo).isPresent();
         }
     }
 
@@ -177,7 +185,7 @@ public final class Installer {
             UnpackedWheel w = p.wheel();
             Optional<InstalledDistribution> old = installed.get(w.name());
             Optional<String> previous = old.map(InstalledDistribution::versionText);
-            if (unchanged(w, old)) {
+            if (unchanged(w, p.source(), old)) {
                 changes.add(new Change(Change.Kind.UNCHANGED, w.displayName(), w.version(), previous));
                 continue;
             }
@@ -198,6 +206,7 @@ public final class Installer {
         if (options.dryRun() || (toInstall.isEmpty() && extraneous.isEmpty())) {
             return outcome;
         }
+        checkNoSharedFiles(plans);
 
         List<RemovalPlan> removals = new ArrayList<>();
         if (!replaced.isEmpty() || !extraneous.isEmpty()) {
@@ -245,13 +254,35 @@ public final class Installer {
     }
 
     private PlanOptions planOptions(UnpackedWheel wheel, WheelSource source) {
-        Optional<byte[]> directUrl = Optional.empty();
-        if (source.recordDirectUrl()) {
-            String url = source.url().orElseGet(() -> DirectUrl.fileUrl(source.file().toAbsolutePath().normalize()));
-            directUrl = Optional.of(DirectUrl.archive(url, Optional.of(wheel.sha256())).toJson()
-                    .getBytes(StandardCharsets.UTF_8));
-        }
+        Optional<byte[]> directUrl = source.directUrl().map(d -> d.info() instanceof DirectUrl.ArchiveInfo a
+                        && a.hashes().isEmpty() ? new DirectUrl(d.url(), new DirectUrl.ArchiveInfo(
+                                Map.of("sha256", wheel.sha256())), d.subdirectory()) : d)
+                .map(d -> d.toJson().getBytes(StandardCharsets.UTF_8));
         return new PlanOptions(environment.interpreter().executable(), source.requested(), directUrl, "axle");
+    }
+
+    /**
+     * Refuses wheels of one install that hold the same file: they would be placed side by side,
+     * so which one's file is left would be chance (pip, one wheel after the other, keeps the
+     * last). One set of all targets; a plan alone has none twice (its wheel was checked).
+     *
+     * @throws InstallException naming the file and the distributions
+     */
+    private static void checkNoSharedFiles(List<InstallPlan> plans) {
+        if (plans.size() < 2) {
+            return;
+        }
+        Map<Path, InstallPlan> owner = new HashMap<>();
+        for (InstallPlan plan : plans) {
+            for (FileAction action : plan.actions()) {
+                InstallPlan other = owner.putIfAbsent(action.target(), plan);
+                if (other != null && other != plan) {
+                    throw new InstallException(action.target() + " is in two of the wheels being installed: "
+                            + other.name() + " " + other.version() + " and " + plan.name() + " " + plan.version()
+                            + "; nothing was installed. Install one of them, not both");
+                }
+            }
+        }
     }
 
     /** The folders of a scheme, which removal never goes above. */
@@ -261,10 +292,11 @@ public final class Installer {
     }
 
     /** A wheel unpacked and checked, with its plan unless it needs none (unchanged, or a dry run). */
-    private record Prepared(UnpackedWheel wheel, Optional<InstallPlan> plan) {}
+    private record Prepared(UnpackedWheel wheel, WheelSource source, Optional<InstallPlan> plan) {}
 
-    private boolean unchanged(UnpackedWheel wheel, Optional<InstalledDistribution> old) {
-        return old.isPresent() && old.get().version().equals(Optional.of(wheel.version())) && !options.reinstall();
+    private boolean unchanged(UnpackedWheel wheel, WheelSource source, Optional<InstalledDistribution> old) {
+        return old.isPresent() && old.get().version().equals(Optional.of(wheel.version())) && !options.reinstall()
+                && !source.fromDirectory();
     }
 
     /**
@@ -323,10 +355,10 @@ public final class Installer {
     private Prepared prepare(UnpackedWheel wheel, WheelSource source, SupportedTags tags,
             Future<InstalledDistributions> installed) throws IOException {
         Compatibility.check(wheel, environment.interpreter(), tags); // parses METADATA: worth the threads
-        if (options.dryRun() || unchanged(wheel, Parallel.get(installed).get(wheel.name()))) {
-            return new Prepared(wheel, Optional.empty());
+        if (options.dryRun() || unchanged(wheel, source, Parallel.get(installed).get(wheel.name()))) {
+            return new Prepared(wheel, source, Optional.empty());
         }
-        return new Prepared(wheel, Optional.of(Planner.plan(wheel, environment.scheme(), planOptions(wheel, source))));
+        return new Prepared(wheel, source, Optional.of(Planner.plan(wheel, environment.scheme(), planOptions(wheel, source))));
     }
 
     /**

@@ -52,7 +52,10 @@ public record SyncPlan(List<Step> steps, List<InstalledDistribution> remove) {
      * Compares the locked wheels with what is installed. An installed distribution matches a
      * wheel when its version is the wheel's and its origin the same: for a wheel of an index,
      * no {@code direct_url.json}; for a direct one, a {@code direct_url.json} of an archive
-     * at the wheel's URL (or path), with the wheel's sha256 if it records one.
+     * at the wheel's URL (or path), with the wheel's sha256 if it records one. An sdist
+     * matches the same way (a direct one by the sdist's sha256); an editable directory when
+     * the distribution is an editable install of that folder; a directory never: it is built
+     * again, as its files may have changed.
      *
      * @param lockFolder the lock file's folder, against which relative paths resolve
      * @param exact      whether installed distributions the lock does not select are removed
@@ -80,10 +83,20 @@ public record SyncPlan(List<Step> steps, List<InstalledDistribution> remove) {
     }
 
     private static boolean matches(InstalledDistribution d, LockedWheel w, Path lockFolder) {
-        if (!d.version().equals(Optional.of(w.version()))) {
+        if (w.kind() == LockedWheel.Kind.DIRECTORY) {
+            return false;
+        }
+        if (w.version().isPresent() && !d.version().equals(w.version())) {
             return false;
         }
         Optional<DirectUrl> recorded = d.directUrl();
+        if (w.kind() == LockedWheel.Kind.EDITABLE) {
+            return recorded.isPresent() && recorded.get().info() instanceof DirectUrl.DirInfo dir
+                    && dir.editable().orElse(false) && recorded.get().url().equals(DirectUrl.fileUrl(w.folder(lockFolder)));
+        }
+        if (w.version().isEmpty()) {
+            return false;
+        }
         if (!w.direct()) {
             return recorded.isEmpty();
         }

@@ -2,13 +2,18 @@ package dev.axle.sync;
 
 import java.util.List;
 
-/** Lock entries whose selected source must be built (sdist, VCS, directory, an archive that is no wheel). */
+/**
+ * Lock entries whose selected source the sync cannot install: a VCS checkout, an archive that is
+ * neither wheel nor sdist; and sdists and directories, where building is off.
+ */
 public final class UnsupportedSourceException extends SyncException {
     private static final long serialVersionUID = 1L;
 
-    UnsupportedSourceException(List<String> entries) {
-        super("the lock selects sources axle cannot install, since it builds nothing yet:\n  "
+    UnsupportedSourceException(List<String> entries, boolean building) {
+        super("the lock selects sources axle cannot install" + (building ? "" : " without building them") + ":\n  "
                 + String.join("\n  ", entries)
-                + "\nlock wheels for them (or sync on a target that has wheels), or install them with pip");
+                + (building ? "\nlock wheels, sdists or project folders for them instead"
+                        : "\nsync without --no-build, lock wheels for them (or sync on a target that has wheels),"
+                                + " or install them with pip"));
     }
 }

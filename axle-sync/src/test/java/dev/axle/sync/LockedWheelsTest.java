@@ -8,6 +8,7 @@ import dev.axle.lock.PackageSource;
 import dev.axle.lock.Pylock;
 import dev.axle.lock.SelectedPackage;
 import dev.axle.pep.ProjectName;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +62,55 @@ class LockedWheelsTest {
                 name = "here"
                 directory = { path = "src/here" }
                 """))).isInstanceOf(UnsupportedSourceException.class).hasMessage("""
-                the lock selects sources axle cannot install, since it builds nothing yet:
+                the lock selects sources axle cannot install without building them:
                   simple==2.0: the sdist simple-2.0.tar.gz (no wheel of it fits this target)
                   tarball: the archive https://x/tarball.tar.gz (not a wheel)
                   repo: the git repository https://x/repo.git at abc
                   here: the directory src/here
-                lock wheels for them (or sync on a target that has wheels), or install them with pip""");
+                sync without --no-build, lock wheels for them (or sync on a target that has wheels), or install them with pip""");
+    }
+
+    @Test
+    void buildingTakesSdistsSdistArchivesAndDirectoriesButNotCheckouts() {
+        List<LockedWheel> built = LockedWheels.of(all("""
+                lock-version = "1.0"
+                created-by = "test"
+                [[packages]]
+                name = "simple"
+                version = "2.0"
+                sdist = { path = "simple-2.0.tar.gz", hashes = { sha256 = "cc" } }
+                [[packages]]
+                name = "tarball"
+                archive = { url = "https://x/tarball-3.1.tar.gz", hashes = { sha256 = "dd" } }
+                [[packages]]
+                name = "here"
+                directory = { path = "src/here/", editable = true }
+                [[packages]]
+                name = "there"
+                version = "0.1"
+                directory = { path = "../there" }
+                """), true);
+        assertThat(built).extracting(LockedWheel::kind).containsExactly(LockedWheel.Kind.SDIST, LockedWheel.Kind.SDIST,
+                LockedWheel.Kind.EDITABLE, LockedWheel.Kind.DIRECTORY);
+        assertThat(built).extracting(LockedWheel::toString)
+                .containsExactly("simple==2.0", "tarball==3.1", "here (src/here/)", "there==0.1");
+        assertThat(built.get(2).folder(Path.of("/locks"))).isEqualTo(Path.of("/locks/src/here"));
+        assertThat(built.get(2).filename()).isEqualTo("here");
+
+        assertThatThrownBy(() -> LockedWheels.of(all("""
+                lock-version = "1.0"
+                created-by = "test"
+                [[packages]]
+                name = "repo"
+                vcs = { type = "git", url = "https://x/repo.git", commit-id = "abc" }
+                [[packages]]
+                name = "odd"
+                archive = { url = "https://x/other-1.0.tar.gz", hashes = { sha256 = "dd" } }
+                """), true)).isInstanceOf(UnsupportedSourceException.class).hasMessage("""
+                the lock selects sources axle cannot install:
+                  repo: the git repository https://x/repo.git at abc
+                  odd: the archive https://x/other-1.0.tar.gz (neither a wheel nor an sdist of odd)
+                lock wheels, sdists or project folders for them instead""");
     }
 
     @Test

@@ -56,7 +56,8 @@ public final class UnpackAhead implements AutoCloseable {
 
     /** A wheel file, complete on disk, that the installer will ask for. */
     public synchronized void offer(Path wheel) {
-        if (process.isEmpty() || finished || failure != null || cache.holds(wheel)) {
+        // What is no wheel (an sdist, a project folder: built into one later) is not for the cache.
+        if (process.isEmpty() || finished || failure != null || !wheel.toString().endsWith(".whl") || cache.holds(wheel)) {
             return;
         }
         try {
