@@ -22,7 +22,15 @@ import dev.axle.installer.db.InstalledDistributions;
 import dev.axle.resolver.python.Resolution;
 import dev.axle.resolver.python.ResolveOptions;
 import dev.axle.resolver.python.Target;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -221,29 +229,67 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             refuse("hashes are required (--require-hashes, or a --hash on some requirement), but",
                     hashes.get().unchecked(fetch));
         }
-        List<Path> files = download(session, finder, fetch, progress, wheels);
-        if (hashes.isPresent()) {
-            refuse("these files do not match the hashes the requirements give; nothing was installed:",
-                    hashes.get().mismatches(fetch, files));
-        }
-        List<Path> fetched = files;
-        files = new ArrayList<>(files);
-        for (int i = 0; i < files.size(); i++) {
-            if (!fetch.get(i).wheel()) { // an sdist the resolver took: its wheel, built (or kept from before)
-                try {
-                    files.set(i, builds.orElseThrow().wheel(files.get(i)));
-                } catch (CandidateUnavailableException e) {
-                    throw new UsageException(e.getMessage());
+        // Each sdist (or project folder) is built as soon as it is there, beside the other
+        // downloads; not before the requirements' hashes are checked, when they give any.
+        ExecutorService building = Executors.newFixedThreadPool(BUILDS, Thread.ofPlatform().daemon().name("axle-build-", 0)
+                .factory());
+        Map<Path, Future<Path>> built = new ConcurrentHashMap<>();
+        Function<Path, Future<Path>> build = sdist -> built.computeIfAbsent(sdist,
+                f -> building.submit(() -> builds.orElseThrow().wheel(f)));
+        try {
+            List<Path> files = download(session, finder, fetch, progress, wheels, hashes.isPresent() || builds.isEmpty()
+                    ? file -> {} : file -> {
+                        if (!file.getFileName().toString().endsWith(".whl")) {
+                            build.apply(file);
+                        }
+                    });
+            if (hashes.isPresent()) {
+                refuse("these files do not match the hashes the requirements give; nothing was installed:",
+                        hashes.get().mismatches(fetch, files));
+            }
+            List<Path> fetched = files;
+            files = new ArrayList<>(files);
+            for (int i = 0; i < files.size(); i++) {
+                if (!fetch.get(i).wheel()) { // an sdist the resolver took: its wheel, built (or kept from before)
+                    files.set(i, built(build.apply(files.get(i))));
                 }
             }
+            return Optional.of(sources(fetch, changing, fetched, files, builds));
+        } finally {
+            building.shutdownNow();
         }
+    }
+
+    /** How many sdists are built at once. */
+    private static final int BUILDS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** The wheel a build made, its failure as the command's error. */
+    private static Path built(Future<Path> build) throws IOException {
+        try {
+            return build.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while building");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case CandidateUnavailableException unavailable -> throw new UsageException(unavailable.getMessage());
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    /** What the installer installs: each wheel, with where it came from when a direct reference named it. */
+    private static List<WheelSource> sources(List<FoundCandidate> fetch, List<Resolution.Package> changing,
+            List<Path> fetched, List<Path> files, Optional<SourceBuilds> builds) throws IOException {
         List<WheelSource> sources = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             FoundCandidate c = fetch.get(i);
             sources.add(new WheelSource(files.get(i), changing.get(i).requested(),
                     c.direct() ? Optional.of(directUrl(c, fetched.get(i), builds)) : Optional.empty()));
         }
-        return Optional.of(sources);
+        return sources;
     }
 
     /**
@@ -266,7 +312,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
      * downloads instead of following them. What is not unpacked here the installer unpacks.
      */
     private List<Path> download(Session session, Finder finder, List<FoundCandidate> fetch, ProgressBar progress,
-            WheelCache wheels) throws IOException {
+            WheelCache wheels, Consumer<Path> each) throws IOException {
         long start = System.nanoTime();
         UnpackAhead.Listener told = new UnpackAhead.Listener() {
             @Override
@@ -280,7 +326,10 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             }
         };
         try (UnpackAhead ahead = new UnpackAhead(wheels, session.unpackProcess(), told)) {
-            List<Path> files = finder.downloadAll(fetch, progress, ahead::offer);
+            List<Path> files = finder.downloadAll(fetch, progress, file -> {
+                ahead.offer(file);
+                each.accept(file);
+            });
             progress.detail("downloaded " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + Durations.format(System.nanoTime() - start));
             List<Path> unpacked = ahead.finish();
