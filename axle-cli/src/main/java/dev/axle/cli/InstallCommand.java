@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
+import dev.axle.finder.FinderOptions;
 import dev.axle.finder.FoundCandidate;
 import dev.axle.finder.RequiredHashes;
 import dev.axle.installer.db.InstalledDistributions;
@@ -23,6 +24,7 @@ import dev.axle.resolver.python.Resolution;
 import dev.axle.resolver.python.ResolveOptions;
 import dev.axle.resolver.python.Target;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +62,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
     @Option(names = "--dry-run", description = "Show what would change, change nothing")
     boolean dryRun;
 
-    @Option(names = "--no-build", description = "Never build source distributions: install wheels only")
+    @Option(names = "--no-build", description = "Never build source distributions: install wheels only (a project"
+            + " --no-binary names then has nothing to install)")
     boolean noBuild;
 
     @Mixin
@@ -151,7 +154,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         Target target = targetArguments.target(python);
         InstalledDistributions installed = Reading.read(session, environment);
         ResolveOptions options = Resolving.options(target, input, resolution, false, installed, reinstall);
-        try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
+        try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python),
+                noBuild ? FinderOptions::withoutBuilds : UnaryOperator.identity())) {
             // Builds only for the interpreter that runs them: not for another --python-version or --platform.
             Optional<SourceBuilds> builds = noBuild || targetArguments.given() ? Optional.empty()
                     : Optional.of(new SourceBuilds(session, python, index.forwarded(session.cwd),

@@ -2,6 +2,7 @@ package dev.axle.cli;
 
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
+import dev.axle.finder.FinderOptions;
 import dev.axle.lock.DependencyGraph;
 import dev.axle.lock.Pylock;
 import dev.axle.lock.PylockValidationException;
@@ -94,7 +95,8 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
         ProgressBar progress = session.progress(output);
         if (universal) {
             Target lowest = new Target(target.markers(), Locking.lowestPython(roots.requiresPython()).orElse(target.python()));
-            try (Finder finder = Resolving.finder(session, input, index, lowest, targetArguments.tags(python), true)) {
+            try (Finder finder = Resolving.finder(session, input, index, lowest, targetArguments.tags(python),
+                    FinderOptions::forAnyPlatform)) {
                 UniversalResolver.UniversalResolution result;
                 try {
                     result = new UniversalResolver(finder).resolve(Locking.universalRequirements(roots),
