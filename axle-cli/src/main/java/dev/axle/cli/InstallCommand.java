@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
+import dev.axle.finder.FinderOptions;
 import dev.axle.finder.FoundCandidate;
 import dev.axle.finder.RequiredHashes;
 import dev.axle.installer.db.InstalledDistributions;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +75,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
     @Option(names = "--dry-run", description = "Show what would change, change nothing")
     boolean dryRun;
 
-    @Option(names = "--no-build", description = "Never build source distributions: install wheels only")
+    @Option(names = "--no-build", description = "Never build source distributions: install wheels only (a project"
+            + " --no-binary names then has nothing to install)")
     boolean noBuild;
 
     @Mixin
@@ -188,7 +191,8 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
         Target target = targetArguments.target(python);
         InstalledDistributions installed = Reading.read(session, environment);
         ResolveOptions options = Resolving.options(target, input, resolution, false, installed, reinstall);
-        try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python))) {
+        try (Finder finder = Resolving.finder(session, input, index, target, targetArguments.tags(python),
+                noBuild ? FinderOptions::withoutBuilds : UnaryOperator.identity())) {
             builds.ifPresent(finder::buildSdistsWith);
             return resolveWith(session, environment, progress, wheels, start, input, python, installed, options,
                     finder, builds);

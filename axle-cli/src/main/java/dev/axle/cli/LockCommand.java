@@ -3,6 +3,7 @@ package dev.axle.cli;
 import dev.axle.build.BuildListener;
 import dev.axle.env.PythonInterpreter;
 import dev.axle.finder.Finder;
+import dev.axle.finder.FinderOptions;
 import dev.axle.lock.DependencyGraph;
 import dev.axle.lock.Pylock;
 import dev.axle.lock.PylockValidationException;
@@ -121,7 +122,8 @@ final class LockCommand extends EnvironmentCommand implements Callable<Integer> 
         ProgressBar progress = session.progress(output);
         if (universal) {
             Target lowest = new Target(target.markers(), Locking.lowestPython(roots.requiresPython()).orElse(target.python()));
-            try (Finder finder = Resolving.finder(session, input, index, lowest, targetArguments.tags(python), true)) {
+            try (Finder finder = Resolving.finder(session, input, index, lowest, targetArguments.tags(python),
+                    FinderOptions::forAnyPlatform)) {
                 builds.ifPresent(finder::buildSdistsWith);
                 UniversalResolver.UniversalResolution result;
                 try {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** What to resolve and how: pip's and uv's resolver options. */
@@ -41,6 +42,33 @@ final class ResolutionArguments {
 
     @Option(names = "--no-deps", description = "Install what is named, not its dependencies")
     boolean noDeps;
+
+    /**
+     * {@code --no-binary} and {@code --only-binary} with their values, in the order given: each
+     * changes what the ones before it said, as in pip, and the requirements files' own come
+     * after them all.
+     */
+    final List<Map.Entry<String, String>> formats = new ArrayList<>();
+
+    @Option(names = "--no-binary", paramLabel = "NAMES",
+            description = "Use sdists of these projects, never wheels (install builds them): names separated by"
+                    + " commas, :all: or :none:. Later --no-binary and --only-binary override earlier ones, as in pip")
+    void noBinary(List<String> given) {
+        format("--no-binary", given);
+    }
+
+    @Option(names = "--only-binary", paramLabel = "NAMES",
+            description = "Use wheels of these projects, never sdists: names separated by commas, :all: or :none:")
+    void onlyBinary(List<String> given) {
+        format("--only-binary", given);
+    }
+
+    /** picocli calls an option's setter with every value so far, once per use: the last one is the new one. */
+    private void format(String option, List<String> given) {
+        if (!given.isEmpty()) {
+            formats.add(Map.entry(option, given.getLast()));
+        }
+    }
 
     ResolveOptions.Strategy strategy() {
         if (resolution == null) {

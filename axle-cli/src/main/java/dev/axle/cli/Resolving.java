@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -95,6 +96,14 @@ final class Resolving {
         StringBuilder text = new StringBuilder();
         for (String arg : args) {
             text.append(arg).append('\n');
+        }
+        // Before the files' options, which pip applies after the command line's.
+        for (Map.Entry<String, String> format : resolution.formats) {
+            if (!format.getValue().matches("[A-Za-z0-9._,:-]+")) {
+                throw new UsageException(format.getKey() + " takes project names separated by commas, :all: or :none:,"
+                        + " not '" + format.getValue() + "'");
+            }
+            text.append(format.getKey()).append(' ').append(format.getValue()).append('\n');
         }
         for (String editable : editables) {
             text.append("-e ").append(quoted(session.cwd.resolve(editable))).append('\n');
@@ -180,24 +189,31 @@ final class Resolving {
         }
     }
 
-    /** A finder over the configured indexes, downloads kept in the cache. */
+    /**
+     * A finder over the configured indexes, downloads kept in the cache, taking wheels and
+     * sdists as {@code --no-binary} and {@code --only-binary} (the command line's, then the
+     * files') allow.
+     */
     static Finder finder(Session session, Input input, IndexArguments index, Target target, SupportedTags tags) {
-        return finder(session, input, index, target, tags, false);
+        return finder(session, input, index, target, tags, UnaryOperator.identity());
     }
 
     /** How many pages, metadata files and downloads a finder fetches at once. */
     static final int FETCHES = 8;
 
-    /** A finder as above; with {@code anyPlatform}, for a universal resolution ({@link FinderOptions#anyPlatform}). */
+    /**
+     * A finder as above, its options as {@code adjusted} changes them (for a universal resolution,
+     * {@link FinderOptions#forAnyPlatform}; for {@code --no-build}, {@link FinderOptions#withoutBuilds}).
+     */
     static Finder finder(Session session, Input input, IndexArguments index, Target target, SupportedTags tags,
-            boolean anyPlatform) {
+            UnaryOperator<FinderOptions> adjusted) {
         IndexOptions options = index.options(input.files(), session.env, session.cwd, session.cache.root());
         List<Index> indexes = index.indexes(input.files(), session.env, session.cwd).stream()
                 .map(u -> Index.of(u, options)).toList();
         List<FindLinks> links = index.findLinks(input.files(), session.env, session.cwd).stream()
                 .map(u -> FindLinks.of(u, options)).toList();
         FinderOptions finding = new FinderOptions(target, tags, index.strategy(session.env),
-                session.cache.root().resolve("downloads-v1"), FETCHES);
-        return new Finder(indexes, links, options, anyPlatform ? finding.forAnyPlatform() : finding);
+                session.cache.root().resolve("downloads-v1"), FETCHES).withFormats(input.files().formatControl());
+        return new Finder(indexes, links, options, adjusted.apply(finding));
     }
 }

@@ -79,9 +79,7 @@ class BuildCommandTest {
     @Test
     void sdistOnlyProjectIsBuiltAndInstalledAndItsWheelKept() throws Exception {
         Path python = Pythons.python("3.11", "3.10");
-        Path links = findLinks(python);
-        axle("build", "--sdist", "--python", python.toString(), "--no-index", "--find-links", links.toString(),
-                "-o", links.toString(), pluginProject().toString()).ok();
+        Path links = linksWithSdist(python);
 
         Path venv = tmp.resolve("venv");
         axle("venv", venv.toString(), "--python", python.toString()).ok();
@@ -110,7 +108,63 @@ class BuildCommandTest {
         InstallEndToEndTest.Run refused = axle("install", "--no-build", "--python", none.toString(), "--no-index",
                 "--find-links", links.toString(), "daphne-x");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("only a source distribution", "daphne-x", "--no-build");
+        assertThat(refused.err()).contains("daphne-x has 1 file but none it may use: daphne-x-1.0.tar.gz (--no-build)");
+    }
+
+    /**
+     * pip's --only-binary and --no-binary, on a find-links folder with daphne-x's sdist (built
+     * here) and then also a prebuilt wheel of the same version that marks itself: with the sdist
+     * alone, --only-binary :all: has nothing to install and says why; with both,
+     * --only-binary :all: installs the prebuilt wheel, and --no-binary daphne-x builds the sdist
+     * and installs the wheel setuptools made of it. --no-binary with --no-build leaves nothing.
+     */
+    @Test
+    void onlyBinaryInstallsTheWheelNoBinaryBuildsTheSdist() throws Exception {
+        Path python = Pythons.python("3.11", "3.10");
+        Path links = linksWithSdist(python);
+        String[] fromLinks = {"--no-index", "--find-links", links.toString()};
+
+        Path wheels = tmp.resolve("wheels");
+        axle("venv", wheels.toString(), "--python", python.toString()).ok();
+        InstallEndToEndTest.Run refused = axle(concat(List.of("install", "--python", wheels.toString(), "--only-binary",
+                ":all:"), fromLinks, "daphne-x"));
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("daphne-x has 1 file but none it may use: daphne-x-1.0.tar.gz (--only-binary)");
+
+        WheelWriter.wheel("daphne-x", "1.0").file("daphne_x/__init__.py", "X = 'prebuilt'\n")
+                .file("daphne_x_prebuilt.py", "").writeTo(links);
+        axle(concat(List.of("install", "--python", wheels.toString(), "--only-binary", ":all:"), fromLinks, "daphne-x")).ok();
+        assertThat(installed(wheels)).isEqualTo("prebuilt Generator: WheelWriter (test) marker: True");
+
+        Path built = tmp.resolve("built");
+        axle("venv", built.toString(), "--python", python.toString()).ok();
+        axle(concat(List.of("install", "--python", built.toString(), "--no-binary", "daphne-x"), fromLinks, "daphne-x")).ok();
+        assertThat(installed(built)).startsWith("1 Generator: ").doesNotContain("WheelWriter").endsWith(" marker: False");
+        assertThat(InstallEndToEndTest.run(built, "import twisted.plugins.fd_endpoint as p; print(p.ENDPOINT)").strip())
+                .isEqualTo("fd");
+
+        Path none = tmp.resolve("none");
+        axle("venv", none.toString(), "--python", python.toString()).ok();
+        InstallEndToEndTest.Run neither = axle(concat(List.of("install", "--python", none.toString(), "--no-build",
+                "--no-binary", "daphne-x"), fromLinks, "daphne-x"));
+        assertThat(neither.exitCode()).isEqualTo(1);
+        assertThat(neither.err()).contains("daphne-x has 2 files but none it may use: ",
+                "daphne_x-1.0-py3-none-any.whl (--no-binary)", "daphne-x-1.0.tar.gz (--no-build)");
+    }
+
+    private static String[] concat(List<String> first, String[] middle, String last) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(middle));
+        all.add(last);
+        return all.toArray(String[]::new);
+    }
+
+    /** The installed daphne_x's X, its WHEEL's Generator, and whether the prebuilt wheel's marker module is there. */
+    private static String installed(Path venv) throws IOException {
+        return InstallEndToEndTest.run(venv, "import daphne_x, importlib.util, importlib.metadata as m;"
+                + " generator = [l for l in m.distribution('daphne-x').read_text('WHEEL').splitlines()"
+                + " if l.startswith('Generator:')][0];"
+                + " print(daphne_x.X, generator, 'marker:', importlib.util.find_spec('daphne_x_prebuilt') is not None)").strip();
     }
 
     @Test
@@ -133,6 +187,14 @@ class BuildCommandTest {
 
     private Path findLinks(Path python) throws IOException {
         return SetuptoolsLinks.in(tmp, python);
+    }
+
+    /** {@link #findLinks} with daphne-x's sdist, built by axle from {@link #pluginProject}. */
+    private Path linksWithSdist(Path python) throws IOException {
+        Path links = findLinks(python);
+        axle("build", "--sdist", "--python", python.toString(), "--no-index", "--find-links", links.toString(),
+                "-o", links.toString(), pluginProject().toString()).ok();
+        return links;
     }
 
     private Path pluginProject() throws IOException {

@@ -359,6 +359,53 @@ class LockCommandTest {
         assertThat(pins(out)).containsExactly("alpha==2.0", "beta==2.0");
     }
 
+    /**
+     * --no-binary and --only-binary decide which files of a version the lock records (and
+     * download saves): later ones override earlier ones, a requirements file's come after the
+     * command line's, as in pip, and a project left with no file is named with the option.
+     */
+    @Test
+    void binaryOptionsDecideWhichFilesAreLockedAndDownloaded() throws Exception {
+        Path out = tmp.resolve("pylock.toml");
+        String python = Pythons.python("3.12", "3.11", "3.13").toString();
+        String[] lock = {"lock", "lib", "-o", out.toString(), "-i", index, "--python", python, TARGET[0], TARGET[1],
+                TARGET[2], TARGET[3]};
+        List<String> wheels = List.of("lib-2.0-cp312-cp312-" + MANYLINUX + ".whl", "lib-2.0-cp312-cp312-win_amd64.whl",
+                "lib-2.0-py3-none-any.whl");
+        axle(with(lock, "--no-binary", "lib")).ok();
+        assertThat(files(out, "lib")).containsExactly("lib-2.0.tar.gz");
+        axle(with(lock, "--no-binary", "lib", "--only-binary", ":all:")).ok();
+        assertThat(files(out, "lib")).isEqualTo(wheels);
+        axle(with(lock, "--only-binary", ":all:", "--no-binary", "lib")).ok();
+        assertThat(files(out, "lib")).containsExactly("lib-2.0.tar.gz");
+        Path requirements = Files.writeString(tmp.resolve("requirements.txt"), "--no-binary lib\n");
+        axle(with(lock, "--only-binary", ":all:", "-r", requirements.toString())).ok();
+        assertThat(files(out, "lib")).containsExactly("lib-2.0.tar.gz");
+        axle(with(lock, "--no-binary", ":all:", "--no-binary", ":none:")).ok();
+        assertThat(files(out, "lib")).hasSize(4);
+
+        Run refused = axle("lock", "sdonly", "-o", out.toString(), "-i", index, "--python", python, TARGET[0],
+                TARGET[1], TARGET[2], TARGET[3], "--only-binary", ":all:");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("sdonly has 1 file but none it may use: sdonly-1.0.tar.gz (--only-binary)");
+
+        Path wheelhouse = tmp.resolve("wheelhouse");
+        axle("download", "lib", "-d", wheelhouse.toString(), "-i", index, "--python", python, TARGET[0], TARGET[1],
+                TARGET[2], TARGET[3], "--no-binary", ":all:").ok();
+        try (Stream<Path> saved = Files.list(wheelhouse)) {
+            assertThat(saved.map(f -> f.getFileName().toString())).containsExactly("lib-2.0.tar.gz");
+        }
+    }
+
+    /** The files the lock records for the package: its wheels, then its sdist. */
+    private static List<String> files(Path lock, String name) throws IOException {
+        Package p = byName(Pylock.read(lock)).get(name);
+        List<String> out = new ArrayList<>();
+        p.wheels().orElse(List.of()).forEach(w -> out.add(w.filename()));
+        p.sdist().ifPresent(s -> out.add(s.filename()));
+        return out;
+    }
+
     @Test
     void anUnreadableLockAtTheOutputIsRefusedAndLeftAlone() throws Exception {
         Path out = Files.writeString(tmp.resolve("pylock.toml"), "lock-version = '1.0'\n");

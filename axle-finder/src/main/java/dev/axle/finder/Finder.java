@@ -155,7 +155,8 @@ public final class Finder implements PackageSource, AutoCloseable {
     /**
      * Keeps {@code file} if it is the best so far for its version: a wheel the target supports
      * over an sdist, better tags over worse, a file not yanked over a yanked one, the first index
-     * over later ones. Every file of the project goes to {@code all}, offered or not.
+     * over later ones. Every file of the project goes to {@code all}, offered or not, but those
+     * the options leave out ({@link FinderOptions#excluding}: a lock records none of them).
      */
     private void consider(ProjectName project, DistributionFile file, FileOrigin origin, Map<Version, FoundCandidate> best,
             Map<Version, Long> ranks, List<Listed> all) {
@@ -167,7 +168,7 @@ public final class Finder implements PackageSource, AutoCloseable {
             if (filename.endsWith(".whl")) {
                 WheelFilename wheel = WheelFilename.parse(filename);
                 OptionalInt r = options.tags().bestRank(wheel.tags());
-                if (!wheel.name().equals(project.toString())) {
+                if (!wheel.name().equals(project.toString()) || excluded(project, filename, true)) {
                     return;
                 }
                 all.add(new Listed(wheel.version(), file, origin));
@@ -179,7 +180,7 @@ public final class Finder implements PackageSource, AutoCloseable {
                 rank += r.orElse(OTHER_PLATFORM);
             } else {
                 SdistFilename sdist = SdistFilename.parse(filename);
-                if (!sdist.name().equals(project.toString())) {
+                if (!sdist.name().equals(project.toString()) || excluded(project, filename, false)) {
                     return;
                 }
                 version = sdist.version();
@@ -198,6 +199,13 @@ public final class Finder implements PackageSource, AutoCloseable {
             ranks.put(version, rank);
             best.put(version, new FoundCandidate(project, version, file, origin, false));
         }
+    }
+
+    /** Whether an option leaves the file out (--no-binary, --only-binary, --no-build): skipped, saying which. */
+    private boolean excluded(ProjectName project, String filename, boolean wheel) {
+        Optional<String> option = options.excluding(project, wheel);
+        option.ifPresent(o -> skip(project, filename + " (" + o + ")"));
+        return option.isPresent();
     }
 
     private void skip(ProjectName project, String file) {
@@ -246,10 +254,19 @@ public final class Finder implements PackageSource, AutoCloseable {
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(project + " has " + files.size() + (files.size() == 1 ? " file" : " files")
-                + " but none for this target (Python " + options.target().python() + ", best tag "
-                + options.tags().tags().getFirst() + "), such as " + files.getFirst()
-                + "; resolve for another target with --python-version/--platform, or use an interpreter it supports");
+        String has = project + " has " + files.size() + (files.size() == 1 ? " file" : " files");
+        String target = "this target (Python " + options.target().python() + ", best tag "
+                + options.tags().tags().getFirst() + ")";
+        List<String> byOption = files.stream().filter(f -> f.matches(".* \\(--[a-z-]+\\)")).toList();
+        if (byOption.isEmpty()) {
+            return Optional.of(has + " but none for " + target + ", such as " + files.getFirst()
+                    + "; resolve for another target with --python-version/--platform, or use an interpreter it supports");
+        }
+        int rest = files.size() - byOption.size();
+        String others = rest == 0 ? "" : (rest == 1 ? "; the other is" : "; the other " + rest + " are") + " not for "
+                + target + ", such as " + files.stream().filter(f -> !byOption.contains(f)).findFirst().orElseThrow();
+        return Optional.of(has + " but none it may use: " + String.join(", ", byOption.subList(0, Math.min(3, byOption.size())))
+                + (byOption.size() > 3 ? " and " + (byOption.size() - 3) + " more" : "") + others);
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.axle.resolver.python.ResolutionException;
 import dev.axle.resolver.python.ResolveOptions;
 import dev.axle.resolver.python.Resolver;
 import dev.axle.resolver.python.Target;
+import dev.axle.resolver.requirements.FormatControl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,6 +33,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +102,9 @@ class FinderTest {
                 .sdist("dynamic", "1.0", pkgInfo("2.2", "dynamic", "1.0", "Dynamic: Requires-Dist\n"), Link.plain())
                 .sdist("nometa", "1.0", pkgInfo("2.2", "nometa", "1.0", ""), Link.plain().withoutMetadataFile())
                 .sdist("legacy", "1.0", pkgInfo("2.1", "legacy", "1.0", ""), Link.plain())
+                // A wheel for Windows only, and an sdist: for the target, the sdist.
+                .wheel(WheelWriter.wheel("winsrc", "1.0").tag("cp312-cp312-win_amd64"))
+                .sdist("winsrc", "1.0", pkgInfo("2.2", "winsrc", "1.0", ""), Link.plain())
                 .write();
         second = new PackageTree(shared.resolve("second"))
                 .wheel(WheelWriter.wheel("alpha", "2.0").metadataLines("Requires-Dist: beta>=1\n"))
@@ -131,13 +137,24 @@ class FinderTest {
     }
 
     Finder finder(IndexStrategy strategy, List<URI> indexes, List<Path> findLinks) {
+        return finder(strategy, indexes, findLinks, UnaryOperator.identity());
+    }
+
+    /** A finder whose options are the usual ones as {@code adjusted} changes them. */
+    Finder finder(IndexStrategy strategy, List<URI> indexes, List<Path> findLinks, UnaryOperator<FinderOptions> adjusted) {
         return new Finder(indexes.stream().map(u -> Index.of(u, options())).toList(),
                 findLinks.stream().map(p -> FindLinks.of(p.toUri(), options())).toList(), options(),
-                new FinderOptions(TARGET, TAGS, strategy, tmp.resolve("downloads"), 4));
+                adjusted.apply(new FinderOptions(TARGET, TAGS, strategy, tmp.resolve("downloads"), 4)));
     }
 
     Finder finder(String kind) {
         return finder(IndexStrategy.FIRST_INDEX, List.of(index(first, kind)), List.of());
+    }
+
+    /** A finder of the first tree with {@code --no-binary} and {@code --only-binary} as given. */
+    Finder finder(String kind, Set<String> noBinary, Set<String> onlyBinary) {
+        return finder(IndexStrategy.FIRST_INDEX, List.of(index(first, kind)), List.of(),
+                o -> o.withFormats(new FormatControl(noBinary, onlyBinary)));
     }
 
     static List<String> files(List<Candidate> candidates) {
@@ -307,6 +324,78 @@ class FinderTest {
                     .hasMessageContaining("nometa").hasMessageContaining("no static metadata");
             assertThatThrownBy(() -> resolve(finder, "legacy")).isInstanceOf(ResolutionException.class)
                     .hasMessageContaining("legacy").hasMessageContaining("predates PEP 643");
+        }
+    }
+
+    /** pip's --only-binary and --no-binary: a project's wheels or sdists are no candidates, nor in its files. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "file"})
+    void formatControlLeavesOutWheelsOrSdists(String kind) throws Exception {
+        ProjectName fast = ProjectName.parse("fast");
+        ProjectName winsrc = ProjectName.parse("winsrc");
+        try (Finder finder = finder(kind)) {
+            FoundCandidate source = (FoundCandidate) finder.candidates(winsrc).getFirst();
+            assertThat(finder.files(source)).extracting(f -> f.filename())
+                    .containsExactly("winsrc-1.0-cp312-cp312-win_amd64.whl", "winsrc-1.0.tar.gz");
+        }
+        try (Finder finder = finder(kind, Set.of(), Set.of(FormatControl.ALL))) {
+            assertThat(files(finder.candidates(fast))).containsExactly("fast-1.0-cp312-cp312-" + MANYLINUX + ".whl");
+            // Its sdist left out, mixed 1.0 has only its yanked wheel.
+            assertThat(finder.candidates(ProjectName.parse("mixed"))).singleElement()
+                    .satisfies(c -> assertThat(c.yanked()).isTrue());
+            assertThat(pins(resolve(finder, "fast"))).containsExactly("fast==1.0");
+        }
+        try (Finder finder = finder(kind, Set.of("fast", "winsrc"), Set.of())) {
+            assertThat(files(finder.candidates(fast))).containsExactly("fast-0.9.tar.gz");
+            assertThat(files(finder.candidates(ProjectName.parse("alpha")))).containsExactly("alpha-1.0-py3-none-any.whl");
+            FoundCandidate source = (FoundCandidate) finder.candidates(winsrc).getFirst();
+            assertThat(finder.files(source)).extracting(f -> f.filename()).containsExactly("winsrc-1.0.tar.gz");
+        }
+        // --no-binary :all: --only-binary fast: fast from wheels, the rest from sdists.
+        try (Finder finder = finder(kind, Set.of(FormatControl.ALL), Set.of("fast"))) {
+            assertThat(files(finder.candidates(fast))).containsExactly("fast-1.0-cp312-cp312-" + MANYLINUX + ".whl");
+            assertThat(files(finder.candidates(ProjectName.parse("old")))).containsExactly("old-2.0.tar.gz");
+            assertThat(finder.candidates(ProjectName.parse("gamma"))).isEmpty();
+        }
+    }
+
+    /** A project with files but none the options allow: the explanation names each file's option. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "file"})
+    void filesTheOptionsLeaveOutAreExplained(String kind) throws Exception {
+        try (Finder finder = finder(kind, Set.of(), Set.of(FormatControl.ALL))) {
+            assertThatThrownBy(() -> resolve(finder, "static")).isInstanceOf(ResolutionException.class)
+                    .hasMessageContaining("static has 1 file but none it may use: static-1.0.tar.gz (--only-binary)");
+            assertThat(finder.candidates(ProjectName.parse("winsrc"))).isEmpty();
+            assertThat(finder.whyNone(ProjectName.parse("winsrc"))).contains("winsrc has 2 files but none it may use:"
+                    + " winsrc-1.0.tar.gz (--only-binary); the other is not for this target (Python 3.12.1, best tag cp312-cp312-"
+                    + MANYLINUX + "), such as winsrc-1.0-cp312-cp312-win_amd64.whl");
+        }
+        try (Finder finder = finder(kind, Set.of("gamma"), Set.of())) {
+            assertThatThrownBy(() -> resolve(finder, "alpha")).isInstanceOf(ResolutionException.class)
+                    .hasMessageContaining("gamma has 1 file but none it may use: gamma-1.0-py3-none-any.whl (--no-binary)");
+        }
+        // --no-binary with install's --no-build: neither kind of file is left.
+        try (Finder finder = finder(IndexStrategy.FIRST_INDEX, List.of(index(first, kind)), List.of(),
+                o -> o.withFormats(new FormatControl(Set.of("fast"), Set.of())).withoutBuilds())) {
+            assertThat(finder.candidates(ProjectName.parse("fast"))).isEmpty();
+            assertThat(finder.whyNone(ProjectName.parse("fast")).orElseThrow()).startsWith("fast has 5 files but none it may use: ")
+                    .contains("fast-1.0-py3-none-any.whl (--no-binary)").endsWith(" and 2 more");
+            assertThat(files(finder.candidates(ProjectName.parse("static")))).isEmpty();
+            assertThat(finder.whyNone(ProjectName.parse("static")))
+                    .contains("static has 1 file but none it may use: static-1.0.tar.gz (--no-build)");
+            assertThat(files(finder.candidates(ProjectName.parse("gamma")))).containsExactly("gamma-1.0-py3-none-any.whl");
+        }
+    }
+
+    /** pip applies no format control to a direct reference: a wheel named by URL is taken under --no-binary :all:. */
+    @Test
+    void aDirectReferenceIsNotSubjectToFormatControl() throws Exception {
+        Path wheel = links.resolve("linked-1.0-py3-none-any.whl");
+        try (Finder finder = finder(IndexStrategy.FIRST_INDEX, List.of(), List.of(), o -> o.withFormats(
+                new FormatControl(Set.of(FormatControl.ALL), Set.of())))) {
+            Candidate linked = finder.direct(Requirement.parse("linked @ " + wheel.toUri()));
+            assertThat(((FoundCandidate) linked).file().filename()).isEqualTo("linked-1.0-py3-none-any.whl");
         }
     }
 

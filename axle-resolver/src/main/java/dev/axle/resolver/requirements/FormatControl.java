@@ -20,6 +20,27 @@ public record FormatControl(Set<String> noBinary, Set<String> onlyBinary) {
         onlyBinary = Set.copyOf(onlyBinary);
     }
 
+    /** No control: wheels and sdists of every project may be used. */
+    public static FormatControl unrestricted() {
+        return new FormatControl(Set.of(), Set.of());
+    }
+
+    /**
+     * Whether wheels of the project may be used, as pip's {@code get_allowed_formats} decides:
+     * a project named in {@code --only-binary} may, one named in {@code --no-binary} may not,
+     * else {@code --no-binary :all:} forbids them unless {@code --only-binary :all:} is there too.
+     */
+    public boolean allowsWheels(ProjectName project) {
+        String name = project.toString();
+        return onlyBinary.contains(name) || !noBinary.contains(name) && (onlyBinary.contains(ALL) || !noBinary.contains(ALL));
+    }
+
+    /** Whether sdists of the project may be used (see {@link #allowsWheels}; never both forbidden). */
+    public boolean allowsSdists(ProjectName project) {
+        String name = project.toString();
+        return !onlyBinary.contains(name) && (noBinary.contains(name) || !onlyBinary.contains(ALL));
+    }
+
     /**
      * The format control after these options, in order. As in pip, naming a project in one
      * list takes it out of the other, {@code :all:} empties the other list, and {@code :none:}

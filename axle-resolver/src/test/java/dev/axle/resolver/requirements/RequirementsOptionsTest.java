@@ -3,6 +3,7 @@ package dev.axle.resolver.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.axle.pep.ProjectName;
 import dev.axle.resolver.requirements.GlobalOption.Name;
 import java.nio.file.Path;
 import java.util.Set;
@@ -71,6 +72,29 @@ class RequirementsOptionsTest {
                 .isEqualTo(new FormatControl(Set.of("c"), Set.of()));
         assertThat(files.parse("e.txt", "--only-binary x\n--no-binary x\n").formatControl())
                 .isEqualTo(new FormatControl(Set.of("x"), Set.of()));
+    }
+
+    @Test
+    void aProjectsFormatsAreAllowedAsPipAllowsThem() {
+        ProjectName numpy = ProjectName.parse("NumPy");
+        ProjectName other = ProjectName.parse("other");
+        assertThat(allowed(FormatControl.unrestricted(), numpy)).isEqualTo("wheels, sdists");
+        // --no-binary :all: --only-binary numpy
+        FormatControl sources = new FormatControl(Set.of(":all:"), Set.of("numpy"));
+        assertThat(allowed(sources, numpy)).isEqualTo("wheels");
+        assertThat(allowed(sources, other)).isEqualTo("sdists");
+        // --only-binary :all: --no-binary numpy
+        FormatControl binaries = new FormatControl(Set.of("numpy"), Set.of(":all:"));
+        assertThat(allowed(binaries, numpy)).isEqualTo("sdists");
+        assertThat(allowed(binaries, other)).isEqualTo("wheels");
+        // Both :all: (pip never combines to it, but the record allows it): --only-binary counts first.
+        assertThat(allowed(new FormatControl(Set.of(":all:"), Set.of(":all:")), other)).isEqualTo("wheels");
+        assertThat(allowed(new FormatControl(Set.of("numpy"), Set.of("numpy")), numpy)).isEqualTo("wheels");
+    }
+
+    private static String allowed(FormatControl control, ProjectName project) {
+        return (control.allowsWheels(project) ? "wheels" : "") + (control.allowsWheels(project)
+                && control.allowsSdists(project) ? ", " : "") + (control.allowsSdists(project) ? "sdists" : "");
     }
 
     @Test
