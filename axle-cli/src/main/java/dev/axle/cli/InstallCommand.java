@@ -307,7 +307,7 @@ final class InstallCommand extends EnvironmentCommand implements Callable<Intege
             return DirectUrl.directory(file.toAbsolutePath().normalize(), builds.orElseThrow().editable(file));
         }
         String url = InstallationReport.url(candidate.file().url().toString());
-        return DirectUrl.archive(url, candidate.wheel() ? Optional.empty() : Optional.of(SourceBuilds.sha256(file)));
+        return DirectUrl.archive(url, candidate.wheel() ? Optional.empty() : Optional.of(builds.orElseThrow().sha256(file)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.axle.cli;
 
+import dev.axle.dist.Digests;
 import dev.axle.finder.FileOrigin;
 import dev.axle.finder.Finder;
 import dev.axle.finder.FoundCandidate;
@@ -27,12 +28,8 @@ import dev.axle.resolver.python.CandidateUnavailableException;
 import dev.axle.resolver.python.Resolution;
 import java.io.IOException;
 import java.net.URI;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.ArrayDeque;
@@ -40,7 +37,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,23 +307,14 @@ final class Locking {
         Map<String, String> hashes = new TreeMap<>(file.hashes());
         Optional<Long> size = file.size();
         if (hashes.isEmpty()) {
-            Path local = finder.download(new FoundCandidate(candidate.project(), candidate.version(), file,
-                    candidate.origin(), candidate.direct()), DownloadListener.NONE);
-            hashes.put("sha256", sha256(local));
-            size = Optional.of(Files.size(local));
+            Digests digests = Digests.of(finder.download(new FoundCandidate(candidate.project(), candidate.version(),
+                    file, candidate.origin(), candidate.direct()), DownloadListener.NONE));
+            hashes.put("sha256", digests.sha256());
+            size = Optional.of(digests.size());
         }
         String url = file.url().toString();
         String last = url.substring(url.lastIndexOf('/') + 1);
         Optional<String> name = last.equals(file.filename()) ? Optional.empty() : Optional.of(file.filename());
         return new Described(name, url, file.uploadTime().map(t -> t.atOffset(ZoneOffset.UTC)), size, hashes);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,10 @@ final class SourceBuilds implements Finder.SourceBuilds, Resolving.LocalProjects
     private final ProjectBuilder builder;
     /** Sources whose metadata was prepared this run, with their environments, until their wheels are built. */
     private final Map<Path, ProjectBuilder.Prepared> prepared = new ConcurrentHashMap<>();
+    /** Sdists' sha256, by path. */
+    private final Map<Path, String> digests = new ConcurrentHashMap<>();
     /** Project folders' metadata, prepared once a run. */
-    private final Map<Path, byte[]> folderMetadata = new ConcurrentHashMap<>();
+    private final Map<Path, byte[]> folderMetadata = new HashMap<>();
     /** Project folders to install in editable mode (PEP 660). */
     private final Set<Path> editable = ConcurrentHashMap.newKeySet();
     private final BuildListener listener;
@@ -162,7 +165,8 @@ final class SourceBuilds implements Finder.SourceBuilds, Resolving.LocalProjects
         if (Files.isDirectory(sdist)) {
             return folderMetadata(sdist.toAbsolutePath().normalize());
         }
-        Path folder = cache.resolve(sha256(sdist)).resolve(tag);
+        Path built = cache.resolve(sha256(sdist));
+        Path folder = built.resolve(tag);
         Optional<Path> wheel = built(folder);
         if (wheel.isPresent()) {
             try {
@@ -171,7 +175,7 @@ final class SourceBuilds implements Finder.SourceBuilds, Resolving.LocalProjects
                 throw unavailable(sdist, e);
             }
         }
-        Path kept = cache.resolve(sha256(sdist)).resolve(tag + ".METADATA");
+        Path kept = built.resolve(tag + ".METADATA");
         if (Files.isRegularFile(kept)) {
             return Files.readAllBytes(kept);
         }
@@ -193,12 +197,8 @@ final class SourceBuilds implements Finder.SourceBuilds, Resolving.LocalProjects
 
     /** A project folder's metadata, prepared once: it stays prepared until its wheel is built. */
     private byte[] folderMetadata(Path project) throws IOException, CandidateUnavailableException {
-        byte[] known = folderMetadata.get(project);
-        if (known != null) {
-            return known;
-        }
         synchronized (folderMetadata) {
-            known = folderMetadata.get(project);
+            byte[] known = folderMetadata.get(project);
             if (known == null) {
                 try {
                     ProjectBuilder.Prepared ready = builder.prepareTree(project, editable.contains(project));
@@ -303,8 +303,18 @@ final class SourceBuilds implements Finder.SourceBuilds, Resolving.LocalProjects
                 + " failed: " + e.getMessage() + output);
     }
 
-    /** The file's sha256, in hex. */
-    static String sha256(Path file) throws IOException {
+    /** The sdist's sha256 in hex: read once a run, however often its metadata, wheel and origin ask. */
+    String sha256(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        String known = digests.get(key);
+        if (known == null) {
+            known = digest(key);
+            digests.put(key, known);
+        }
+        return known;
+    }
+
+    private static String digest(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

@@ -147,7 +147,7 @@ final class SyncCommand extends EnvironmentCommand implements Callable<Integer> 
                 case WHEEL -> new WheelSource(fetched, requested, w.direct()
                         ? Optional.of(DirectUrl.archive(w.origin(lockFolder), Optional.empty())) : Optional.empty());
                 case SDIST -> new WheelSource(builds.wheel(fetched), requested, w.direct()
-                        ? Optional.of(DirectUrl.archive(w.origin(lockFolder), Optional.of(SourceBuilds.sha256(fetched))))
+                        ? Optional.of(DirectUrl.archive(w.origin(lockFolder), Optional.of(builds.sha256(fetched))))
                         : Optional.empty());
                 case DIRECTORY, EDITABLE -> {
                     Path folder = w.folder(lockFolder);
