@@ -98,7 +98,7 @@ class ServeCommandTest {
             Transcript yank = axle("yank", "--root", root.toString(), "Hello_Axle", "2.0", "--reason", "broken");
             assertThat(yank.exitCode()).as(yank.err()).isZero();
             assertThat(yank.out()).isEqualTo("Yanked 1 file of hello-axle 2.0 on index 'main'" + System.lineSeparator());
-            // The server sees a change another process made within SqliteStore.SERIAL_FRESH_NANOS.
+            // The server sees a change another process made within SqliteDatabase.SERIAL_FRESH_NANOS.
             assertThat(eventually(() -> Http.json(served.url(), "/simple/hello-axle/").at("/files/1/yanked").asText(),
                     "broken")).isEqualTo("broken");
             // Another cache: the first install's copy of the page is fresh for its max-age still.

@@ -13,101 +13,126 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@link Store} in one SQLite file ({@code index.db}): WAL mode so readers never wait for
- * the writer, one writer connection (transactions begin IMMEDIATE so another process, such as
- * {@code axle token create} beside a running server, waits on the busy timeout instead of
- * failing), a few reader connections. The SQL stays within what PostgreSQL also accepts.
+ * The {@link Store} in SQL: one SQLite file ({@link #sqlite}) for a server on one machine, or a
+ * PostgreSQL database ({@link #postgres}) that any number of servers share. The SQL is what both
+ * accept; where they differ (connections, how writers are kept apart) is the {@link Database}'s.
+ * The schema is brought up to date when a store opens ({@link #MIGRATIONS}), by whichever server
+ * gets there first.
  */
-public final class SqliteStore implements Store {
-    private static final int READERS = 4;
+public final class SqlStore implements Store {
     private static final String INDEX_COLUMNS = "name, bases, merge_bases, upstream, allow_names, ttl_seconds";
     private static final String FILE_COLUMNS = "index_name, project, version, filename, package_type, blob_key,"
             + " sha256, md5, size, upload_time, requires_python, yanked, yanked_reason, metadata_sha256, upstream_url";
 
-    private final Path file;
-    private final Connection writer;
-    private final ReentrantLock writing = new ReentrantLock();
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
-    /** How long a serial read from the database stays current (when this store changed nothing meanwhile). */
-    static final long SERIAL_FRESH_NANOS = 100_000_000L;
+    /**
+     * The schema, one migration per element, applied in order once each ({@code schema_migrations}
+     * records which). Never edit one that has shipped: add the next.
+     */
+    static final List<List<String>> MIGRATIONS = List.of(List.of(
+            "CREATE TABLE IF NOT EXISTS indexes (name VARCHAR(64) PRIMARY KEY,"
+                    + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT,"
+                    + " allow_names TEXT NOT NULL, ttl_seconds BIGINT)",
+            "CREATE TABLE IF NOT EXISTS serial (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS projects (index_name VARCHAR(64) NOT NULL,"
+                    + " name TEXT NOT NULL, display_name TEXT NOT NULL, last_serial BIGINT NOT NULL,"
+                    + " PRIMARY KEY (index_name, name))",
+            "CREATE TABLE IF NOT EXISTS releases (index_name VARCHAR(64) NOT NULL,"
+                    + " project TEXT NOT NULL, version TEXT NOT NULL, metadata TEXT NOT NULL,"
+                    + " created BIGINT NOT NULL, PRIMARY KEY (index_name, project, version))",
+            "CREATE TABLE IF NOT EXISTS files (index_name VARCHAR(64) NOT NULL,"
+                    + " project TEXT NOT NULL, version TEXT NOT NULL, filename TEXT NOT NULL,"
+                    + " package_type TEXT NOT NULL, blob_key TEXT NOT NULL, sha256 TEXT NOT NULL,"
+                    + " md5 TEXT NOT NULL, size BIGINT NOT NULL, upload_time BIGINT NOT NULL,"
+                    + " requires_python TEXT, yanked INTEGER NOT NULL, yanked_reason TEXT,"
+                    + " metadata_sha256 TEXT, upstream_url TEXT, PRIMARY KEY (index_name, filename))",
+            "CREATE TABLE IF NOT EXISTS proxied (index_name VARCHAR(64) NOT NULL,"
+                    + " project TEXT NOT NULL, fetched BIGINT NOT NULL, PRIMARY KEY (index_name, project))",
+            "CREATE INDEX IF NOT EXISTS files_by_project ON files (index_name, project)",
+            "CREATE INDEX IF NOT EXISTS files_by_blob ON files (blob_key)",
+            "CREATE TABLE IF NOT EXISTS tokens (index_name VARCHAR(64) NOT NULL,"
+                    + " name TEXT NOT NULL, secret_hash TEXT NOT NULL UNIQUE, created BIGINT NOT NULL,"
+                    + " PRIMARY KEY (index_name, name))",
+            "INSERT INTO serial (id, value) VALUES (1, 0) ON CONFLICT DO NOTHING"),
+            // 2: the projects changed since a serial, for mirrors asking what moved.
+            List.of("CREATE INDEX IF NOT EXISTS projects_by_serial ON projects (last_serial)"));
+
+    private final Database db;
     private final AtomicLong writes = new AtomicLong();
     private volatile long knownSerial = -1;
     private volatile long knownAt;
 
-    private SqliteStore(Path file) throws SQLException {
-        this.file = file;
-        this.writer = connect();
-        for (int i = 0; i < READERS; i++) {
-            readers.add(connect());
-        }
+    private SqlStore(Database db) {
+        this.db = db;
     }
 
     /**
-     * Opens (creating when missing) the database at {@code file}, and the index {@code main}
+     * Opens (creating when missing) the SQLite database at {@code file}, and the index {@code main}
      * when there is no index yet.
      */
-    public static SqliteStore open(Path file) {
+    public static SqlStore sqlite(Path file) {
+        Database db;
         try {
-            SqliteStore store = new SqliteStore(file);
-            store.createSchema();
-            return store;
+            db = new SqliteDatabase(file);
         } catch (SQLException e) {
             throw new StoreException("cannot open the index database " + file + ": " + e.getMessage(), e);
         }
+        return open(db);
     }
 
-    private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("transaction_mode", "IMMEDIATE");
-        properties.setProperty("busy_timeout", "30000");
-        properties.setProperty("journal_mode", "WAL");
-        // NORMAL is durable across a killed process in WAL mode; only a power cut may lose the last commits.
-        properties.setProperty("synchronous", "NORMAL");
-        // The driver directly, not through DriverManager: its service lookup misses drivers on
-        // some class paths (a manifest-only jar's) and scans every jar to find one.
-        return new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, properties);
+    /**
+     * Connects to a PostgreSQL database, bringing its schema up to date (under a lock, so
+     * servers starting together migrate once), and creates the index {@code main} when there is
+     * no index yet.
+     */
+    public static SqlStore postgres(PostgresSettings settings) {
+        Database db;
+        try {
+            db = new PostgresDatabase(settings);
+        } catch (RuntimeException e) { // the pool's, when its first connection fails
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreException("cannot connect to PostgreSQL at " + PostgresSettings.redacted(
+                    settings.jdbcUrl()) + ": " + cause.getMessage() + " (is the server running, and the user,"
+                    + " password and database right?)", e);
+        }
+        return open(db);
     }
 
-    private void createSchema() {
-        write("create the schema", c -> {
+    private static SqlStore open(Database db) {
+        SqlStore store = new SqlStore(db);
+        try {
+            store.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** Applies the migrations this database has not had, in one transaction. */
+    private void migrate() {
+        write(true, "bring the schema up to date", c -> {
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS indexes (name VARCHAR(64) PRIMARY KEY,"
-                        + " bases TEXT NOT NULL, merge_bases INTEGER NOT NULL, upstream TEXT,"
-                        + " allow_names TEXT NOT NULL, ttl_seconds BIGINT)");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS serial (id INTEGER PRIMARY KEY, value BIGINT NOT NULL)");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS projects (index_name VARCHAR(64) NOT NULL,"
-                        + " name TEXT NOT NULL, display_name TEXT NOT NULL, last_serial BIGINT NOT NULL,"
-                        + " PRIMARY KEY (index_name, name))");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS releases (index_name VARCHAR(64) NOT NULL,"
-                        + " project TEXT NOT NULL, version TEXT NOT NULL, metadata TEXT NOT NULL,"
-                        + " created BIGINT NOT NULL, PRIMARY KEY (index_name, project, version))");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS files (index_name VARCHAR(64) NOT NULL,"
-                        + " project TEXT NOT NULL, version TEXT NOT NULL, filename TEXT NOT NULL,"
-                        + " package_type TEXT NOT NULL, blob_key TEXT NOT NULL, sha256 TEXT NOT NULL,"
-                        + " md5 TEXT NOT NULL, size BIGINT NOT NULL, upload_time BIGINT NOT NULL,"
-                        + " requires_python TEXT, yanked INTEGER NOT NULL, yanked_reason TEXT,"
-                        + " metadata_sha256 TEXT, upstream_url TEXT, PRIMARY KEY (index_name, filename))");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS proxied (index_name VARCHAR(64) NOT NULL,"
-                        + " project TEXT NOT NULL, fetched BIGINT NOT NULL, PRIMARY KEY (index_name, project))");
-                s.executeUpdate("CREATE INDEX IF NOT EXISTS files_by_project ON files (index_name, project)");
-                s.executeUpdate("CREATE INDEX IF NOT EXISTS files_by_blob ON files (blob_key)");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS tokens (index_name VARCHAR(64) NOT NULL,"
-                        + " name TEXT NOT NULL, secret_hash TEXT NOT NULL UNIQUE, created BIGINT NOT NULL,"
-                        + " PRIMARY KEY (index_name, name))");
-                s.executeUpdate("INSERT INTO serial (id, value) VALUES (1, 0) ON CONFLICT DO NOTHING");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                        + " applied BIGINT NOT NULL)");
+            }
+            int current = first(c, "SELECT MAX(version) FROM schema_migrations", r -> r.getInt(1)).orElse(0);
+            if (current > MIGRATIONS.size()) {
+                throw new StoreException("the database " + db.describe() + " has schema version " + current
+                        + ", newer than this axle knows (" + MIGRATIONS.size() + "): run a newer axle", null);
+            }
+            for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : MIGRATIONS.get(version - 1)) {
+                        s.executeUpdate(sql);
+                    }
+                }
+                update(c, "INSERT INTO schema_migrations (version, applied) VALUES (?, ?)", version,
+                        micros(Instant.now()));
             }
             if (first(c, "SELECT name FROM indexes", r -> r.getString(1)).isEmpty()) {
                 saveIndex(c, IndexConfig.of("main"));
@@ -116,16 +141,22 @@ public final class SqliteStore implements Store {
         });
     }
 
+    /** The schema version the database is at. */
+    int schemaVersion() {
+        return read("read the schema version", c -> first(c, "SELECT MAX(version) FROM schema_migrations",
+                r -> r.getInt(1)).orElse(0));
+    }
+
     @Override
     public List<IndexConfig> indexes() {
         return read("list the indexes", c -> all(c, "SELECT " + INDEX_COLUMNS + " FROM indexes ORDER BY name",
-                SqliteStore::indexConfig));
+                SqlStore::indexConfig));
     }
 
     @Override
     public Optional<IndexConfig> index(String name) {
         return read("read index " + name, c -> first(c, "SELECT " + INDEX_COLUMNS + " FROM indexes WHERE name = ?",
-                SqliteStore::indexConfig, name));
+                SqlStore::indexConfig, name));
     }
 
     private static IndexConfig indexConfig(ResultSet r) throws SQLException {
@@ -163,16 +194,17 @@ public final class SqliteStore implements Store {
     }
 
     /**
-     * The serial, read from the database at most every {@link #SERIAL_FRESH_NANOS}: servers ask
-     * for it on every page request, and SQLite takes file locks for each read. A change made
-     * through this store is seen at once; one made by another process on the same folder
-     * ({@code axle yank} while the server runs) within that time.
+     * The serial. Servers ask for it on every page request; SQLite takes file locks for each
+     * read, so there it is read from the database at most every {@link Database#serialFreshNanos}:
+     * a change made through this store is seen at once, one made by another process on the same
+     * folder ({@code axle yank} while the server runs) within that time. PostgreSQL is asked
+     * every time, as other servers change it.
      */
     @Override
     public long serial() {
         long now = System.nanoTime();
         long known = knownSerial;
-        if (known >= 0 && now - knownAt < SERIAL_FRESH_NANOS) {
+        if (known >= 0 && now - knownAt < db.serialFreshNanos()) {
             return known;
         }
         long generation = writes.get();
@@ -198,13 +230,13 @@ public final class SqliteStore implements Store {
     @Override
     public List<Project> projects(String index) {
         return read("list the projects of " + index, c -> all(c, "SELECT index_name, name, display_name,"
-                + " last_serial FROM projects WHERE index_name = ? ORDER BY name", SqliteStore::project, index));
+                + " last_serial FROM projects WHERE index_name = ? ORDER BY name", SqlStore::project, index));
     }
 
     @Override
     public Optional<Project> project(String index, String name) {
         return read("read project " + name + " on " + index, c -> first(c, "SELECT index_name, name, display_name,"
-                + " last_serial FROM projects WHERE index_name = ? AND name = ?", SqliteStore::project, index, name));
+                + " last_serial FROM projects WHERE index_name = ? AND name = ?", SqlStore::project, index, name));
     }
 
     private static Project project(ResultSet r) throws SQLException {
@@ -218,7 +250,7 @@ public final class SqliteStore implements Store {
 
     private List<StoredFile> files(Connection c, String index, String project) throws SQLException {
         List<StoredFile> files = new ArrayList<>(all(c, "SELECT " + FILE_COLUMNS
-                + " FROM files WHERE index_name = ? AND project = ? ORDER BY filename", SqliteStore::storedFile,
+                + " FROM files WHERE index_name = ? AND project = ? ORDER BY filename", SqlStore::storedFile,
                 index, project));
         files.sort((a, b) -> Version.parse(a.version()).compareTo(Version.parse(b.version())));
         return files;
@@ -231,7 +263,7 @@ public final class SqliteStore implements Store {
 
     private Optional<StoredFile> file(Connection c, String index, String filename) throws SQLException {
         return first(c, "SELECT " + FILE_COLUMNS + " FROM files WHERE index_name = ? AND filename = ?",
-                SqliteStore::storedFile, index, filename);
+                SqlStore::storedFile, index, filename);
     }
 
     private static StoredFile storedFile(ResultSet r) throws SQLException {
@@ -396,13 +428,13 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<Token> tokenByHash(String secretHash) {
         return read("look up a token", c -> first(c, "SELECT index_name, name, created FROM tokens"
-                + " WHERE secret_hash = ?", SqliteStore::token, secretHash));
+                + " WHERE secret_hash = ?", SqlStore::token, secretHash));
     }
 
     @Override
     public List<Token> tokens(String index) {
         return read("list the tokens of " + index, c -> all(c, "SELECT index_name, name, created FROM tokens"
-                + " WHERE index_name = ? ORDER BY name", SqliteStore::token, index));
+                + " WHERE index_name = ? ORDER BY name", SqlStore::token, index));
     }
 
     private static Token token(ResultSet r) throws SQLException {
@@ -417,109 +449,73 @@ public final class SqliteStore implements Store {
 
     @Override
     public void close() {
-        writing.lock();
-        try {
-            writer.close();
-            for (Connection c : readers) {
-                c.close();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    private interface Work<T> {
-        T on(Connection c) throws SQLException;
+        db.close();
     }
 
     private interface Row<T> {
         T of(ResultSet r) throws SQLException;
     }
 
-    private <T> T read(String what, Work<T> work) {
-        Connection c;
+    private <T> T read(String what, Database.Work<T> work) {
         try {
-            c = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted waiting to " + what, e);
-        }
-        try {
-            return work.on(c);
+            return db.read(work);
         } catch (SQLException e) {
-            throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
-        } finally {
-            readers.add(c);
+            throw new StoreException("cannot " + what + " in " + db.describe() + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Runs {@code work} in a transaction. The writer is in auto-commit mode between
-     * transactions: the driver begins the next transaction as soon as one commits otherwise,
-     * holding the database's write lock against other processes all the while.
-     */
-    private <T> T write(String what, Work<T> work) {
-        writing.lock();
+    private <T> T write(String what, Database.Work<T> work) {
+        return write(false, what, work);
+    }
+
+    private <T> T write(boolean migrating, String what, Database.Work<T> work) {
         try {
-            writer.setAutoCommit(false);
-            try {
-                T result = work.on(writer);
-                writer.commit();
-                synchronized (writes) {
-                    writes.incrementAndGet();
-                    knownSerial = -1;
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
+            T result = db.write(migrating, work);
+            synchronized (writes) {
+                writes.incrementAndGet();
+                knownSerial = -1;
             }
+            return result;
         } catch (SQLException e) {
-            throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
-        } finally {
-            writing.unlock();
+            throw new StoreException("cannot " + what + " in " + db.describe() + ": " + e.getMessage(), e);
         }
     }
 
     private <T> List<T> all(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
-        try (ResultSet r = prepare(c, sql, parameters).executeQuery()) {
+        PreparedStatement s = prepare(c, sql, parameters);
+        try (ResultSet r = s.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (r.next()) {
                 rows.add(row.of(r));
             }
             return rows;
+        } finally {
+            db.done(s);
         }
     }
 
     private <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... parameters)
             throws SQLException {
-        try (ResultSet r = prepare(c, sql, parameters).executeQuery()) {
+        PreparedStatement s = prepare(c, sql, parameters);
+        try (ResultSet r = s.executeQuery()) {
             return r.next() ? Optional.of(row.of(r)) : Optional.empty();
+        } finally {
+            db.done(s);
         }
     }
 
     private int update(Connection c, String sql, Object... parameters) throws SQLException {
-        return prepare(c, sql, parameters).executeUpdate();
+        PreparedStatement s = prepare(c, sql, parameters);
+        try {
+            return s.executeUpdate();
+        } finally {
+            db.done(s);
+        }
     }
 
-    /**
-     * The statement for {@code sql} on {@code c} with the parameters set: prepared once per
-     * connection and kept (SQLite compiles a statement on each prepare, which cost more than
-     * running the small queries pages need). A connection is used by one thread at a time (the
-     * writer under its lock, a reader while taken from the pool), and so is its statements' map.
-     */
+    /** The statement for {@code sql} on {@code c} with the parameters set; hand it back to the database. */
     private PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
-        Map<String, PreparedStatement> kept = statements.computeIfAbsent(c, k -> new HashMap<>());
-        PreparedStatement s = kept.get(sql);
-        if (s == null) {
-            s = c.prepareStatement(sql);
-            kept.put(sql, s);
-        }
-        s.clearParameters();
+        PreparedStatement s = db.prepare(c, sql);
         for (int i = 0; i < parameters.length; i++) {
             s.setObject(i + 1, parameters[i]);
         }
