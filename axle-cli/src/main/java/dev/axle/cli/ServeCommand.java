@@ -1,6 +1,7 @@
 package dev.axle.cli;
 
 import dev.axle.server.IndexServer;
+import dev.axle.server.ServerConfig;
 import dev.axle.server.ServerRoot;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -36,7 +37,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--port " + port + " is not a port: give 0 to 65535");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ServerRoot served = root.open();
+        ServerConfig config = root.config();
+        ServerRoot served = ServerRoot.open(config);
         IndexServer server;
         try {
             server = IndexServer.start(served, host, port);
@@ -49,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
             served.close();
         }, "axle-serve-stop");
         Runtime.getRuntime().addShutdownHook(stop);
-        out.println("Serving " + served.root() + " at " + server.uri() + " (pip: --index-url " + server.uri()
+        out.println("Serving " + config.describe() + " at " + server.uri() + " (pip: --index-url " + server.uri()
                 + "simple/; twine: --repository-url " + server.uri() + "main/)");
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -23,9 +23,11 @@ public final class IndexServer implements AutoCloseable {
     private final ServerRoot root;
     private final Upstreams upstreams;
     private final ServingLock lock;
+    private final Routes routes;
 
     private IndexServer(Server server, ServerConnector connector, ServerRoot root, Upstreams upstreams,
-            ServingLock lock) {
+            ServingLock lock, Routes routes) {
+        this.routes = routes;
         this.lock = lock;
         this.upstreams = upstreams;
         this.server = server;
@@ -69,7 +71,8 @@ public final class IndexServer implements AutoCloseable {
         Upstreams upstreams = new Upstreams(root.store(), root.blobs(), proxyTtl, Clock.systemUTC());
         // Stopping lets requests in flight finish (up to the stop timeout) before connections close.
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(new Routes(root.store(), root.blobs(), upstreams, server.getByteBufferPool()));
+        Routes routes = new Routes(root.store(), root.blobs(), upstreams, server.getByteBufferPool());
+        graceful.setHandler(routes);
         server.setHandler(graceful);
         server.setStopTimeout(5_000);
         try {
@@ -79,7 +82,7 @@ public final class IndexServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new IndexServer(server, connector, root, upstreams, lock);
+        return new IndexServer(server, connector, root, upstreams, lock, routes);
     }
 
     /** The port it listens on. */
@@ -101,9 +104,13 @@ public final class IndexServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops accepting connections, lets requests in progress finish (up to 5 s), then stops. */
+    /**
+     * Answers {@code /health/ready} with 503 from now on, stops accepting connections, lets
+     * requests in progress finish (up to 5 s), then stops.
+     */
     @Override
     public void close() {
+        routes.stopping();
         try {
             server.stop();
         } catch (Exception e) {

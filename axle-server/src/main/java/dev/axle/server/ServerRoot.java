@@ -9,14 +9,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A server's folder: {@code index.db} (the {@link SqlStore}), {@code files/} (the blobs),
- * {@code tmp/} (uploads in progress). Created on first open, with the index {@code main}.
+ * What a server serves: its database and blob store, and its folder. By default all in the folder:
+ * {@code index.db} (the {@link SqlStore}), {@code files/} (the blobs), {@code tmp/} (uploads in
+ * progress); see {@link ServerConfig} for PostgreSQL and S3. Created on first open, with the
+ * index {@code main}.
  */
 public record ServerRoot(Path root, Store store, BlobStore blobs) implements AutoCloseable {
+    /** Everything in the folder {@code root}. */
     public static ServerRoot open(Path root) throws IOException {
+        return open(ServerConfig.folder(root));
+    }
+
+    /** The database and blob store {@code config} names, and its folder. */
+    public static ServerRoot open(ServerConfig config) throws IOException {
+        Path root = config.root();
         Files.createDirectories(root);
-        BlobStore blobs = FileBlobStore.open(root);
-        return new ServerRoot(root, SqlStore.sqlite(root.resolve("index.db")), blobs);
+        BlobStore blobs = openBlobs(config);
+        Store store = config.database().<Store>map(SqlStore::postgres)
+                .orElseGet(() -> SqlStore.sqlite(root.resolve("index.db")));
+        return new ServerRoot(root, store, blobs);
+    }
+
+    private static BlobStore openBlobs(ServerConfig config) throws IOException {
+        if (config.storage().isPresent()) {
+            throw new IllegalArgumentException("storage '" + config.storage().get() + "' is not supported");
+        }
+        return FileBlobStore.open(config.root());
     }
 
     @Override

@@ -194,6 +194,23 @@ class SimpleApiTest {
     }
 
     @Test
+    void livenessAndReadinessForLoadBalancers() throws Exception {
+        assertThat(Http.get(base, "/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = Http.get(base, "/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("ready\n");
+        assertThat(ready.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(Http.get(base, "/health/other").statusCode()).isEqualTo(404);
+
+        root.store().close(); // the database goes away: alive still, but not ready
+        HttpResponse<String> unready = Http.get(base, "/health/ready");
+        assertThat(unready.statusCode()).isEqualTo(503);
+        assertThat(unready.body()).startsWith("Service Unavailable: the database does not answer: cannot read the"
+                + " serial in " + temp.resolve("root").resolve("index.db"));
+        assertThat(Http.get(base, "/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void warehouseJson() throws Exception {
         JsonNode doc = JSON.readTree(Http.get(base, "/pypi/spam-eggs/json").body());
         assertThat(doc.at("/info/name").asText()).isEqualTo("Spam_Eggs");

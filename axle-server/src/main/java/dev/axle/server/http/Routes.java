@@ -40,9 +40,14 @@ public final class Routes extends Handler.Abstract {
     private final FileResponses files;
     private final Upload upload;
     private final Management management;
+    private final BlobStore blobs;
+    private volatile boolean stopping;
+    /** A key no blob has, looked up to see that the blob store answers. */
+    private static final String READINESS_PROBE_KEY = "health/ready-probe";
 
     public Routes(Store store, BlobStore blobs, Upstreams upstreams, ByteBufferPool pool) {
         this.store = store;
+        this.blobs = blobs;
         this.upstreams = upstreams;
         this.catalog = new Catalog(store, upstreams);
         this.pages = new PageCache(store);
@@ -72,6 +77,48 @@ public final class Routes extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * For load balancers: {@code /health} and {@code /health/live} answer 200 while the process
+     * serves requests; {@code /health/ready} answers 200 only while the database and the blob
+     * store answer and the server is not stopping, 503 with the reason otherwise.
+     */
+    private void health(Exchange x, String probe) {
+        switch (probe) {
+            case "live" -> x.text(200, "ok");
+            case "ready" -> {
+                Optional<String> unready = readiness();
+                if (unready.isEmpty()) {
+                    x.text(200, "ready");
+                } else {
+                    x.text(503, "Service Unavailable: " + unready.get());
+                }
+            }
+            default -> x.text(404, "Not Found: /health/live or /health/ready");
+        }
+    }
+
+    private Optional<String> readiness() {
+        if (stopping) {
+            return Optional.of("the server is stopping");
+        }
+        try {
+            store.serialNow();
+        } catch (RuntimeException e) {
+            return Optional.of("the database does not answer: " + e.getMessage());
+        }
+        try {
+            blobs.size(READINESS_PROBE_KEY);
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("the blob store does not answer: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Marks the server as stopping: readiness fails from now on, so load balancers send no new requests. */
+    public void stopping() {
+        stopping = true;
+    }
+
     private void route(Exchange x) throws Exception {
         String path = x.request.getHttpURI().getDecodedPath();
         boolean slash = path.endsWith("/");
@@ -81,10 +128,10 @@ public final class Routes extends Handler.Abstract {
                 segments.add(s);
             }
         }
-        if (segments.size() == 1 && segments.getFirst().equals("health")) {
+        if (!segments.isEmpty() && segments.size() <= 2 && segments.getFirst().equals("health")) {
             x.route = "health";
             x.headers().put(HttpHeader.CACHE_CONTROL, "no-store");
-            x.text(200, "ok");
+            health(x, segments.size() == 1 ? "live" : segments.get(1));
             return;
         }
         if (segments.size() == 1 && segments.getFirst().equals("metrics")) {

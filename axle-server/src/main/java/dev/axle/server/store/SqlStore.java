@@ -218,6 +218,11 @@ public final class SqlStore implements Store {
         return serial;
     }
 
+    @Override
+    public long serialNow() {
+        return read("read the serial", this::serial);
+    }
+
     private long serial(Connection c) throws SQLException {
         return first(c, "SELECT value FROM serial WHERE id = 1", r -> r.getLong(1)).orElseThrow();
     }

@@ -21,6 +21,11 @@ public interface Store extends AutoCloseable {
     /** The serial of the last change anywhere (0 before the first). */
     long serial();
 
+    /** The serial as the database has it now, never a copy kept from an earlier read (a health check). */
+    default long serialNow() {
+        return serial();
+    }
+
     /** The projects of one index (not of its bases), by normalized name. */
     List<Project> projects(String index);
 
