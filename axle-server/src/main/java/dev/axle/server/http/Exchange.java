@@ -22,6 +22,8 @@ final class Exchange {
     final Callback callback;
     /** The route name counted in the metrics (set by the router). */
     String route = "other";
+    /** The store's serial as this request first read it ({@link PageCache#serial()}). */
+    long serial = -1;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;

@@ -33,12 +33,20 @@ final class PageCache {
         Optional<Page> get() throws E;
     }
 
-    private record Key(String index, String project, String mediaType) {}
+    /**
+     * What is kept is keyed by the serial read before it was made, as well: a request that read
+     * the serial before another server's change, and renders after a later request dropped
+     * everything for it, puts its page under the old serial, where no request at the new serial
+     * looks. Content is always read after the serial, so it is never older than its key says.
+     */
+    private record Key(String index, String project, String mediaType, long serial) {}
+
+    private record IndexKey(String name, long serial) {}
 
     private final Store store;
     private final ConcurrentHashMap<Key, Page> pages = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Optional<IndexConfig>> indexes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Boolean> proxied = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<IndexKey, Optional<IndexConfig>> indexes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<IndexKey, Boolean> proxied = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private volatile long serial = -1;
 
@@ -63,20 +71,19 @@ final class PageCache {
         return now;
     }
 
-    /** The index's configuration, as of {@link #serial()}. */
-    Optional<IndexConfig> index(String name) {
-        serial();
-        return indexes.computeIfAbsent(name, store::index);
+    /** The index's configuration, as of {@code serial} (read from {@link #serial()} before). */
+    Optional<IndexConfig> index(String name, long serial) {
+        return indexes.computeIfAbsent(new IndexKey(name, serial), k -> store.index(k.name()));
     }
 
     /**
      * The page of {@code project} (null: the project list) on {@code index} in {@code mediaType},
-     * rendered by {@code render} when not kept (empty: no such page, which is not kept). Call
-     * after {@link #serial()} in the same request.
+     * as of {@code serial} (read from {@link #serial()} before), rendered by {@code render} when
+     * not kept (empty: no such page, which is not kept).
      */
-    <E extends Exception> Optional<Page> page(String index, String project, String mediaType, Render<E> render)
-            throws E {
-        Key key = new Key(index, project == null ? "" : project, mediaType);
+    <E extends Exception> Optional<Page> page(String index, String project, String mediaType, long serial,
+            Render<E> render) throws E {
+        Key key = new Key(index, project == null ? "" : project, mediaType, serial);
         Page kept = pages.get(key);
         if (kept != null) {
             return Optional.of(kept);
@@ -98,7 +105,7 @@ final class PageCache {
      * Whether {@code index}'s chain has a proxy index ({@code chainHasProxy} answers when not
      * kept): its pages are not kept here, as a proxied listing ages by time, not by serial.
      */
-    boolean proxied(String index, Function<String, Boolean> chainHasProxy) {
-        return proxied.computeIfAbsent(index, chainHasProxy);
+    boolean proxied(String index, long serial, Function<String, Boolean> chainHasProxy) {
+        return proxied.computeIfAbsent(new IndexKey(index, serial), k -> chainHasProxy.apply(k.name()));
     }
 }

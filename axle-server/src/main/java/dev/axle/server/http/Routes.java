@@ -144,7 +144,9 @@ public final class Routes extends Handler.Abstract {
         if (!segments.isEmpty() && !TOP_ROUTES.contains(segments.getFirst())) {
             index = segments.removeFirst();
         }
-        Optional<IndexConfig> config = pages.index(index);
+        // Read once a request: every page and configuration this request uses is kept under it.
+        x.serial = pages.serial();
+        Optional<IndexConfig> config = pages.index(index, x.serial);
         if (config.isEmpty()) {
             x.route = "unknown";
             x.text(404, "Not Found: no index '" + index + "' on this server");
@@ -210,8 +212,8 @@ public final class Routes extends Handler.Abstract {
                 x.redirect(base + "simple/");
                 return;
             }
-            long serial = pages.serial();
-            send(x, type.get(), page(index, null, type.get(),
+            long serial = x.serial;
+            send(x, type.get(), page(x, index, null, type.get(),
                     () -> Optional.of(Page.of(SimplePages.list(type.get(), catalog.projects(index), serial), serial))));
             return;
         }
@@ -221,7 +223,7 @@ public final class Routes extends Handler.Abstract {
             x.redirect(base + "simple/" + Urls.segment(name) + "/");
             return;
         }
-        Optional<Page> page = page(index, name, type.get(), () -> catalog.project(index, name)
+        Optional<Page> page = page(x, index, name, type.get(), () -> catalog.project(index, name)
                 .map(view -> Page.of(SimplePages.project(type.get(), view), view.lastSerial())));
         if (page.isEmpty()) {
             x.text(404, "Not Found: no project '" + name + "' on index '" + index + "'");
@@ -231,13 +233,12 @@ public final class Routes extends Handler.Abstract {
     }
 
     /** A simple page, kept in the page cache unless the index's chain has a proxy. */
-    private Optional<Page> page(String index, String project, String mediaType,
+    private Optional<Page> page(Exchange x, String index, String project, String mediaType,
             PageCache.Render<Upstreams.UpstreamException> render) throws Upstreams.UpstreamException {
-        pages.serial();
-        if (pages.proxied(index, i -> catalog.chain(i).stream().anyMatch(c -> c.upstream().isPresent()))) {
+        if (pages.proxied(index, x.serial, i -> catalog.chain(i).stream().anyMatch(c -> c.upstream().isPresent()))) {
             return render.get();
         }
-        return pages.page(index, project, mediaType, render);
+        return pages.page(index, project, mediaType, x.serial, render);
     }
 
     private static void send(Exchange x, String mediaType, Optional<Page> page) {
