@@ -11,6 +11,8 @@ import java.nio.file.Path;
 /**
  * A server's folder: {@code index.db} (the {@link SqliteStore}), {@code files/} (the blobs),
  * {@code tmp/} (uploads in progress). Created on first open, with the index {@code main}.
+ * The constructor puts any store and blobs (such as an {@link dev.axle.server.blob.S3BlobStore})
+ * with a local folder; closing closes both.
  */
 public record ServerRoot(Path root, Store store, BlobStore blobs) implements AutoCloseable {
     public static ServerRoot open(Path root) throws IOException {
@@ -21,6 +23,10 @@ public record ServerRoot(Path root, Store store, BlobStore blobs) implements Aut
 
     @Override
     public void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            blobs.close();
+        }
     }
 }
