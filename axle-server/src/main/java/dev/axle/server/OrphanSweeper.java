@@ -54,17 +54,24 @@ public final class OrphanSweeper {
     /** Lists the store and deletes the orphans older than the grace period. */
     public Report sweep() throws IOException {
         Instant cutoff = clock.instant().minus(grace);
-        long[] counts = new long[4];
+        Tally tally = new Tally();
         blobs.forEach(blob -> {
-            counts[0]++;
+            tally.blobs++;
             if (blob.lastModified().isAfter(cutoff)) {
-                counts[1]++;
+                tally.recent++;
             } else if (!referenced(blob) && blobs.delete(blob.key())) {
-                counts[2]++;
-                counts[3] += blob.size();
+                tally.deleted++;
+                tally.deletedBytes += blob.size();
             }
         });
-        return new Report(counts[0], counts[1], counts[2], counts[3]);
+        return new Report(tally.blobs, tally.recent, tally.deleted, tally.deletedBytes);
+    }
+
+    private static final class Tally {
+        long blobs;
+        long recent;
+        long deleted;
+        long deletedBytes;
     }
 
     /** Whether a file row names the blob, or the file it is the {@code .metadata} of. */

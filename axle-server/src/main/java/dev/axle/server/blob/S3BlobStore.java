@@ -140,12 +140,12 @@ public final class S3BlobStore implements BlobStore {
                     try {
                         s3.client.abortMultipartUpload(b -> b.bucket(s3.bucket()).key(upload.key())
                                 .uploadId(upload.uploadId()));
+                        swept++;
                     } catch (AwsServiceException e) {
                         if (e.statusCode() != 404) { // NoSuchUpload: another server swept it
                             throw e;
                         }
                     }
-                    swept++;
                 }
             }
         } catch (SdkException e) {

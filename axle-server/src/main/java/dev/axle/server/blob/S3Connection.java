@@ -143,6 +143,9 @@ final class S3Connection implements AutoCloseable {
         if (status == 301 || code.equals("PermanentRedirect") || code.equals("AuthorizationHeaderMalformed")) {
             return "; the bucket is in another region: set its region";
         }
+        if (status == 412) {
+            return "; the object was replaced while it was read";
+        }
         return "";
     }
 
