@@ -3,15 +3,17 @@ package dev.axle.server.blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Where the bytes of distribution files live, by key (a relative path with '/' separators).
- * A blob is either whole or absent: writers go through a temporary file that is synced and
- * then renamed into place.
+ * A blob is either whole or absent: {@link FileBlobStore} renames a synced temporary file into
+ * place, {@link S3BlobStore} relies on S3 showing an object only once its upload completed.
  */
-public interface BlobStore {
+public interface BlobStore extends AutoCloseable {
     /** Stores {@code content} under {@code key}, replacing what was there, and returns the bytes written. */
     long put(String key, InputStream content) throws IOException;
 
@@ -41,4 +43,29 @@ public interface BlobStore {
 
     /** Deletes a blob; false when there was none. */
     boolean delete(String key) throws IOException;
+
+    /**
+     * Calls {@code visitor} with every stored blob, in no particular order; the visitor may
+     * delete the blob it is given.
+     */
+    void forEach(BlobVisitor visitor) throws IOException;
+
+    /**
+     * A URL the client can download the blob from directly for {@code validity}, such as a
+     * presigned S3 URL, or empty when the server sends the bytes itself (the default). The
+     * blob's existence is not checked.
+     */
+    default Optional<URI> downloadUrl(String key, Duration validity) throws IOException {
+        return Optional.empty();
+    }
+
+    /** Releases the store's connections; nothing by default. */
+    @Override
+    default void close() {}
+
+    /** What {@link #forEach} calls with each blob. */
+    @FunctionalInterface
+    interface BlobVisitor {
+        void visit(StoredBlob blob) throws IOException;
+    }
 }

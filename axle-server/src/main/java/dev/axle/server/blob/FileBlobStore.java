@@ -6,11 +6,14 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -126,5 +129,27 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public boolean delete(String key) throws IOException {
         return Files.deleteIfExists(path(key));
+    }
+
+    @Override
+    public void forEach(BlobVisitor visitor) throws IOException {
+        Files.walkFileTree(files, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    String key = files.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                    visitor.visit(new StoredBlob(key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // deleted while listed
+                }
+                throw e;
+            }
+        });
     }
 }

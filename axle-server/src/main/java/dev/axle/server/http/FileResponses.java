@@ -2,9 +2,11 @@ package dev.axle.server.http;
 
 import dev.axle.server.blob.BlobStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ByteBufferPool;
@@ -15,10 +17,16 @@ import org.eclipse.jetty.util.IteratingCallback;
 /**
  * Serves a blob: strong ETag (its sha256), immutable caching, HEAD, and single byte ranges
  * (RFC 9110: 206 with Content-Range, 416 when unsatisfiable; several ranges get the whole file).
+ * When the blob store gives a download URL (a presigned S3 URL), a GET is redirected there
+ * instead, with no ETag: a cache revalidating the redirect must not keep its expired URL.
  */
 final class FileResponses {
     /** A satisfiable byte range: first byte and length. */
     record ByteRange(long start, long length) {}
+
+    /** How long a redirect's URL works; clients may keep the redirect for a third of that. */
+    static final Duration DOWNLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+    private static final String REDIRECT_CACHE = "private, max-age=300";
 
     private final BlobStore blobs;
     private final ByteBufferPool.Sized buffers;
@@ -31,15 +39,29 @@ final class FileResponses {
     }
 
     void serve(Exchange x, String key, String sha256, String contentType) throws IOException {
-        Optional<Long> size = blobs.size(key);
-        Optional<SeekableByteChannel> opened = size.isPresent() ? blobs.open(key) : Optional.empty();
+        String etag = '"' + sha256 + '"';
+        if (!x.isHead() && !Exchange.matches(x.header(HttpHeader.IF_NONE_MATCH), etag)) {
+            Optional<URI> direct = blobs.downloadUrl(key, DOWNLOAD_URL_VALIDITY);
+            if (direct.isPresent()) {
+                x.headers().put(HttpHeader.LOCATION, direct.get().toString());
+                x.headers().put(HttpHeader.CACHE_CONTROL, REDIRECT_CACHE);
+                x.text(302, "Found: " + direct.get());
+                return;
+            }
+        }
+        Optional<SeekableByteChannel> opened = blobs.open(key);
         if (opened.isEmpty()) {
             x.text(404, "Not Found: the file's bytes are missing from the store");
             return;
         }
         SeekableByteChannel channel = opened.get();
-        long total = size.get();
-        String etag = '"' + sha256 + '"';
+        long total;
+        try {
+            total = channel.size();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
         x.headers().put(HttpHeader.ETAG, etag);
         x.headers().put(HttpHeader.CACHE_CONTROL, Exchange.FILE_CACHE);
         x.headers().put(HttpHeader.ACCEPT_RANGES, "bytes");
