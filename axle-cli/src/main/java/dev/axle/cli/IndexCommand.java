@@ -1,5 +1,6 @@
 package dev.axle.cli;
 
+import dev.axle.server.OrphanSweeper;
 import dev.axle.server.ServerRoot;
 import dev.axle.server.store.IndexConfig;
 import java.net.URI;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code axle index create|list}: the index server's indexes and their bases. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Create or list the index server's indexes.",
-        subcommands = {IndexCommand.Create.class, IndexCommand.ListIndexes.class})
+        subcommands = {IndexCommand.Create.class, IndexCommand.ListIndexes.class, IndexCommand.Sweep.class})
 final class IndexCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -118,5 +119,38 @@ final class IndexCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Delete the stored files no index lists:"
+            + " what a server killed between storing a file and recording it left behind. Files stored less than"
+            + " --grace ago are kept (an upload in flight on some server). axle serve sweeps every hour too.")
+    static final class Sweep implements Callable<Integer> {
+        @Mixin
+        ServerRootOption root;
+
+        @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "3600", description = "Keep files stored"
+                + " less than this many seconds ago (default: ${DEFAULT-VALUE}).")
+        long grace;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (grace < 0) {
+                throw new UsageException("--grace " + grace + " is negative: give seconds");
+            }
+            try (ServerRoot served = root.open()) {
+                OrphanSweeper.Report report = new OrphanSweeper(served.store(), served.blobs(),
+                        java.time.Duration.ofSeconds(grace), java.time.Clock.systemUTC()).sweep();
+                spec.commandLine().getOut().println(describe(report));
+            }
+            return 0;
+        }
+    }
+
+    static String describe(OrphanSweeper.Report r) {
+        return "Swept " + r.blobs() + " stored file" + (r.blobs() == 1 ? "" : "s") + ": deleted " + r.deleted()
+                + " no index lists (" + r.deletedBytes() + " bytes), kept " + r.recent() + " too recent to judge";
     }
 }

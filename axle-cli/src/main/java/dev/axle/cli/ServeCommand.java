@@ -1,9 +1,14 @@
 package dev.axle.cli;
 
 import dev.axle.server.IndexServer;
+import dev.axle.server.OrphanSweeper;
 import dev.axle.server.ServerConfig;
 import dev.axle.server.ServerRoot;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code axle serve}: runs the index server until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a PyPI-compatible package index from a folder (files plus SQLite): the simple API at"
-                + " /{index}/simple/ (the index main also at /simple/), uploads at /{index}/ for twine with an"
-                + " API token (axle token create).")
+        description = "Serve a PyPI-compatible package index from a folder (files plus SQLite), or from a"
+                + " PostgreSQL database and an S3 bucket that several servers share (--database, --storage): the"
+                + " simple API at /{index}/simple/ (the index main also at /simple/), uploads at /{index}/ for twine"
+                + " with an API token (axle token create); /health/live and /health/ready for load balancers.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerRootOption root;
@@ -46,7 +52,9 @@ final class ServeCommand implements Callable<Integer> {
             served.close();
             throw e;
         }
+        ScheduledExecutorService sweeper = sweepOrphans(served, spec.commandLine().getErr());
         Thread stop = new Thread(() -> {
+            sweeper.shutdownNow();
             server.close();
             served.close();
         }, "axle-serve-stop");
@@ -57,5 +65,27 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
+    }
+
+    /**
+     * Sweeps the stored files no index lists (see {@code axle index sweep}) a minute after start
+     * and every hour after, keeping those stored in the last hour.
+     */
+    private static ScheduledExecutorService sweepOrphans(ServerRoot served, PrintWriter err) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual()
+                .name("axle-serve-sweep").factory());
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                OrphanSweeper.Report report = new OrphanSweeper(served.store(), served.blobs()).sweep();
+                if (report.deleted() > 0) {
+                    err.println(IndexCommand.describe(report));
+                    err.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("axle serve: the orphan sweep failed, next in an hour: " + e.getMessage());
+                err.flush();
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        return sweeper;
     }
 }
