@@ -226,7 +226,8 @@ public final class Mirror {
             }
             OptionalLong serial = page.get().lastSerial().isPresent() ? page.get().lastSerial() : listed.lastSerial();
             Selection selection = filters.select(page.get());
-            ProjectUpdate update = new ProjectUpdate(name, page.get().name(), serial.orElse(-1), selection.files(),
+            // The list spells names as uploaded; PyPI's project pages give the normalized name.
+            ProjectUpdate update = new ProjectUpdate(name, listed.name(), serial.orElse(-1), selection.files(),
                     selection.versions(), recorded, options.verify());
             ProjectFetches fetches = new ProjectFetches(name);
             MirrorTarget.Written written = target.write(update, fetches);
