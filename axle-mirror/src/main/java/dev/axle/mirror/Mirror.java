@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * short, files already there are verified and kept. Up to {@link MirrorOptions#jobs()}
  * projects are synced at once; a project that fails (a download that will not verify, an
  * upstream error after its retries) is reported and left for the next sync, the others go on.
- * An unchecked exception (from the listener, say) stops the sync.
+ * An unchecked exception (from the listener, say) stops the sync. One instance, one sync.
  */
 public final class Mirror {
     private final Index upstream;
@@ -56,6 +56,8 @@ public final class Mirror {
     private final AtomicInteger metadata = new AtomicInteger();
     private final AtomicInteger deleted = new AtomicInteger();
     private final AtomicInteger synced = new AtomicInteger();
+    private final AtomicInteger removed = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Mirror(Index upstream, MirrorTarget target, MirrorFilters filters, MirrorOptions options,
             MirrorListener listener) {
@@ -74,11 +76,14 @@ public final class Mirror {
      * @throws IndexUnavailableException if the upstream's project list cannot be read
      */
     public SyncReport sync() throws IOException {
+        if (used.getAndSet(true)) {
+            throw new IllegalStateException("a Mirror syncs once: make another for the next sync");
+        }
         long start = System.nanoTime();
         String upstreamUrl = upstream.url().toString();
         String filterText = filters.toString();
-        MirrorState previous = target.readState().isPresent()
-                ? StateCodec.decode(target.readState().get(), target.describe())
+        Optional<byte[]> stored = target.readState();
+        MirrorState previous = stored.isPresent() ? StateCodec.decode(stored.get(), target.describe())
                 : MirrorState.empty(upstreamUrl, filterText);
         boolean all = options.verify();
         if (!previous.projects().isEmpty() && !previous.upstream().equals(upstreamUrl)) {
@@ -94,7 +99,7 @@ public final class Mirror {
             throw new MirrorException(upstreamUrl + " lists no project" + (filters.equals(MirrorFilters.NONE) ? ""
                     : " that passes the filters") + ", but " + target.describe() + " holds "
                     + previous.projects().size() + "; refusing to remove them all. Check the upstream URL and the"
-                    + " filters; to empty the mirror, remove the folder");
+                    + " filters; to empty the mirror, remove the destination");
         }
         List<ProjectRecord> gone = previous.projects().values().stream().filter(p -> !listed.containsKey(p.name()))
                 .toList();
@@ -113,7 +118,6 @@ public final class Mirror {
         // filters, so that a sync cut short looks at all of them again next time.
         var state = new Recorder(previous.upstream(), previous.filters(), previous);
         List<SyncReport.Failure> failures = new CopyOnWriteArrayList<>();
-        int removed = 0;
         try {
             for (ProjectRecord project : gone) {
                 try {
@@ -121,7 +125,7 @@ public final class Mirror {
                     deleted.addAndGet(project.files().size());
                     state.forget(project.name());
                     listener.projectRemoved(project.name());
-                    removed++;
+                    removed.incrementAndGet();
                 } catch (IOException e) {
                     failures.add(new SyncReport.Failure(project.name(), message(e)));
                     listener.projectFailed(project.name(), message(e));
@@ -141,7 +145,7 @@ public final class Mirror {
             throw e;
         }
         state.save(true);
-        return new SyncReport(listed.size(), synced.get(), listed.size() - changed.size(), removed, pages.get(),
+        return new SyncReport(listed.size(), synced.get(), listed.size() - changed.size(), removed.get(), pages.get(),
                 files.get(), bytes.get(), metadata.get(), deleted.get(), failures,
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -218,10 +222,16 @@ public final class Mirror {
             pages.incrementAndGet();
             Optional<ProjectPage> page = upstream.projectPage(ProjectName.parse(name));
             if (page.isEmpty()) {
-                // Listed but gone by now: the next sync's list will not have it either.
-                listener.warning(name + " is listed by the upstream, but its page is not there (HTTP 404); left as"
-                        + " it was until the next sync");
-                failures.add(new SyncReport.Failure(name, "listed, but no page"));
+                // Deleted between the list and the page (bandersnatch reads it so too): gone.
+                listener.warning(name + " is listed by the upstream, but its page is not there (HTTP 404): deleted"
+                        + " meanwhile; " + (recorded.isPresent() ? "removed here too" : "skipped"));
+                if (recorded.isPresent()) {
+                    target.remove(recorded.get());
+                    deleted.addAndGet(recorded.get().files().size());
+                    state.forget(name);
+                    removed.incrementAndGet();
+                    listener.projectRemoved(name);
+                }
                 return;
             }
             OptionalLong serial = page.get().lastSerial().isPresent() ? page.get().lastSerial() : listed.lastSerial();

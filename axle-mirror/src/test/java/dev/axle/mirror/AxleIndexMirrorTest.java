@@ -104,4 +104,27 @@ class AxleIndexMirrorTest {
             }
         }
     }
+
+    @Test
+    void verifyRepairsADamagedBlob() throws Exception {
+        Path served = temp.resolve("served");
+        Destination destination = new Destination.AxleIndex(served, "main");
+        try (UpstreamIndex upstream = UpstreamIndex.start(temp)) {
+            Path good = upstream.wheel("solid", "1.0");
+            upstream.wheel("solid", "1.1");
+            assertThat(Syncs.sync(upstream.simple(), destination, MirrorFilters.NONE, MirrorOptions.defaults(),
+                    MirrorListener.NONE).filesFetched()).isEqualTo(2);
+            Path blob;
+            try (ServerRoot root = ServerRoot.open(served)) {
+                blob = served.resolve("files").resolve(root.store().file("main", good.getFileName().toString())
+                        .orElseThrow().blobKey());
+            }
+            java.nio.file.Files.write(blob, new byte[] {1, 2, 3});
+            SyncReport verified = Syncs.sync(upstream.simple(), destination, MirrorFilters.NONE,
+                    MirrorOptions.defaults().withVerify(true), MirrorListener.NONE);
+            assertThat(verified).extracting(SyncReport::synced, SyncReport::filesFetched, SyncReport::filesDeleted)
+                    .containsExactly(1, 1, 0);
+            assertThat(java.nio.file.Files.readAllBytes(blob)).isEqualTo(java.nio.file.Files.readAllBytes(good));
+        }
+    }
 }
