@@ -2,7 +2,7 @@ package dev.axle.mirror.filter;
 
 /**
  * {@code --max-file-size}: files the page sizes (PEP 700) at most {@code maxBytes}; a file
- * whose page gives no size passes, and the mirror checks it once it has its bytes.
+ * whose page gives no size (an HTML page, an index older than PEP 700) passes.
  */
 public record SizeFilter(long maxBytes) implements FileFilter {
     public SizeFilter {
