@@ -49,6 +49,7 @@ public final class Axle implements Runnable {
         all.put("yank", ReleaseCommand.Yank::new);
         all.put("unyank", ReleaseCommand.Unyank::new);
         all.put("delete", ReleaseCommand.Delete::new);
+        all.put("mirror", MirrorCommand::new);
         all.put("build", BuildCommand::new);
         all.put("publish", PublishCommand::new);
         all.put("check-dist", CheckDistCommand::new);

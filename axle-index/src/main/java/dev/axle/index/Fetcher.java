@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
@@ -307,9 +308,19 @@ final class Fetcher implements AutoCloseable {
                 : Optional.of(new Ranged(exchange.status(), Credentials.strip(exchange.url()), exchange.headers()));
     }
 
-    /** The backoff, or longer if the server asked (but never beyond the longest backoff). */
+    private static OptionalLong lastSerial(HttpHeaders headers) {
+        return headers.firstValue("X-PyPI-Last-Serial").map(String::strip)
+                .filter(v -> !v.isEmpty() && v.length() < 19 && v.chars().allMatch(c -> c >= '0' && c <= '9'))
+                .map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The backoff with up to a quarter more at random (so that clients failing together do not
+     * retry together), or longer if the server asked; never beyond the longest backoff.
+     */
     private Duration wait(int attempt, Exchange exchange) {
-        Duration backoff = options.backoff(attempt);
+        Duration exact = options.backoff(attempt);
+        Duration backoff = exact.plusNanos((long) (exact.toNanos() * 0.25 * ThreadLocalRandom.current().nextDouble()));
         Duration asked = exchange == null ? Duration.ZERO : exchange.retryAfter().orElse(Duration.ZERO);
         Duration wait = asked.compareTo(backoff) > 0 ? asked : backoff;
         return wait.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : wait;
@@ -361,7 +372,7 @@ final class Fetcher implements AutoCloseable {
                 }
                 HttpHeaders responseHeaders = headers(connection);
                 var head = new ResponseBody.Head(requested, responseHeaders.firstValue("Content-Type"),
-                        responseHeaders.firstValueAsLong("Content-Length"));
+                        responseHeaders.firstValueAsLong("Content-Length"), lastSerial(responseHeaders));
                 readBody(connection, status, head, bodies.apply(new Info(status, responseHeaders)));
                 read = true;
                 if (done.contains(status) && status != 304) {

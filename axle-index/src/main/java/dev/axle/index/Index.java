@@ -87,7 +87,24 @@ public final class Index implements AutoCloseable {
         // A file index is a folder of HTML pages, as pip reads it; links resolve against the folder.
         URI base = file ? page : fetched.get().head().url();
         String contentType = file ? SimpleApi.TEXT_HTML : fetched.get().head().contentType().orElse(null);
-        return Optional.of(SimpleApi.parseProjectPage(contentType, fetched.get().body(), base));
+        return Optional.of(SimpleApi.parseProjectPage(contentType, fetched.get().body(), base)
+                .withSerialIfAbsent(fetched.get().head().lastSerial()));
+    }
+
+    /**
+     * The index's project list, {@code <index>/}, requested and parsed as {@link #projectPage}
+     * does (a {@code file:} index's is its {@code index.html}). In the JSON form, each project's
+     * {@code _last-serial} is read where the index gives it, as PyPI does.
+     *
+     * @throws InvalidIndexPageException if the list cannot be read as the simple API
+     * @throws IndexUnavailableException if the index could not be reached, answered an error, or has no list
+     */
+    public ProjectList projectList() throws IOException {
+        boolean file = "file".equalsIgnoreCase(url.getScheme());
+        URI list = file ? url.resolve("index.html") : url;
+        Fetched fetched = fetch(list, SimpleApi.ACCEPT).orElseThrow(() -> fetcher.missing(list));
+        String contentType = file ? SimpleApi.TEXT_HTML : fetched.head().contentType().orElse(null);
+        return SimpleApi.parseProjectList(contentType, fetched.body(), file ? url : fetched.head().url());
     }
 
     /** A page and its response's head. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The JSON form (PEP 691 with PEP 700 and 714). Unknown keys are ignored, as the
@@ -51,7 +52,8 @@ final class JsonPages {
                 versions.add(page.text(versionArray.get().get(i), "versions[" + i + "]"));
             }
         }
-        return ProjectPage.of(name, version, files, versions);
+        return ProjectPage.of(name, version, files, versions)
+                .withSerialIfAbsent(page.lastSerial(root.get("meta"), "meta._last-serial"));
     }
 
     static ProjectList projectList(byte[] body, URI url) throws InvalidIndexPageException {
@@ -64,7 +66,8 @@ final class JsonPages {
             String key = "projects[" + i + "]";
             JsonNode project = page.object(array.get(i), key);
             projects.add(ProjectList.Project.of(
-                    page.string(project, "name", key + ".name").orElseThrow(() -> page.missing(key + ".name"))));
+                    page.string(project, "name", key + ".name").orElseThrow(() -> page.missing(key + ".name")),
+                    page.lastSerial(project, key + "._last-serial")));
         }
         return new ProjectList(version, projects);
     }
@@ -84,6 +87,13 @@ final class JsonPages {
                 bool(file.get("gpg-sig"), prefix + "gpg-sig"),
                 size(file.get("size"), prefix + "size"),
                 uploadTime(file, prefix + "upload-time"));
+    }
+
+    /** PyPI's {@code _last-serial} (not in PEP 691, so read leniently: anything but an integer is absent). */
+    private OptionalLong lastSerial(JsonNode object, String key) {
+        JsonNode value = object == null ? null : object.get("_last-serial");
+        return value != null && value.isIntegralNumber() && value.canConvertToLong()
+                ? OptionalLong.of(value.longValue()) : OptionalLong.empty();
     }
 
     private ApiVersion apiVersion(JsonNode root) throws InvalidIndexPageException {

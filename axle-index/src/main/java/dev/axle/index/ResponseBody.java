@@ -23,6 +23,11 @@ interface ResponseBody {
      * @param url         the final URL, after redirects, without credentials
      * @param contentType the Content-Type header, if any
      * @param length      the Content-Length header, if any
+     * @param lastSerial  the X-PyPI-Last-Serial header, if any and a number
      */
-    record Head(URI url, Optional<String> contentType, OptionalLong length) {}
+    record Head(URI url, Optional<String> contentType, OptionalLong length, OptionalLong lastSerial) {
+        Head(URI url, Optional<String> contentType, OptionalLong length) {
+            this(url, contentType, length, OptionalLong.empty());
+        }
+    }
 }

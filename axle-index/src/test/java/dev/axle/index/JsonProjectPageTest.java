@@ -67,6 +67,9 @@ class JsonProjectPageTest {
         assertThat(page.files()).isEmpty();
         assertThat(page.versions()).isEmpty();
         assertThat(page.apiVersion()).isEqualTo(ApiVersion.DEFAULT);
+        assertThat(page.lastSerial()).isEmpty();
+        assertThat(json("{\"meta\": {\"api-version\": \"1.0\", \"_last-serial\": 42}, \"name\": \"x\", \"files\": []}")
+                .lastSerial()).hasValue(42);
     }
 
     @Test

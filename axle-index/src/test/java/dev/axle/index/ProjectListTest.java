@@ -41,6 +41,17 @@ class ProjectListTest {
     }
 
     @Test
+    void pypisPerProjectSerialsAreReadWhereGiven() throws Exception {
+        ProjectList json = json("""
+                {"meta": {"api-version": "1.1", "_last-serial": 9}, "projects": [
+                  {"name": "Frob", "_last-serial": 7}, {"name": "spam"}, {"name": "odd", "_last-serial": "x"}]}
+                """);
+        assertThat(json.projects()).extracting(ProjectList.Project::lastSerial)
+                .containsExactly(java.util.OptionalLong.of(7), java.util.OptionalLong.empty(),
+                        java.util.OptionalLong.empty());
+    }
+
+    @Test
     void anAnchorWithoutTextIsNamedByItsLink() throws Exception {
         assertThat(html("<a href='/simple/Frob/'></a><a></a>").projects())
                 .containsExactly(new ProjectList.Project("Frob", "frob"));

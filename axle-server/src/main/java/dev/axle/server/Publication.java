@@ -61,6 +61,14 @@ public final class Publication {
      * describes), which is moved into the store or deleted.
      */
     public Outcome publish(Incoming incoming, Path file) throws IOException {
+        return publish(incoming, file, Instant.now());
+    }
+
+    /**
+     * Publishes as {@link #publish(Incoming, Path)}, recording {@code uploadTime} as the file's
+     * upload time (a mirror keeps its upstream's; {@link Instant#EPOCH} for unknown).
+     */
+    public Outcome publish(Incoming incoming, Path file, Instant uploadTime) throws IOException {
         try {
             Optional<StoredFile> existing = store.file(incoming.index(), incoming.filename());
             if (existing.isPresent()) {
@@ -81,7 +89,7 @@ public final class Publication {
                         .string(MetadataField.REQUIRES_PYTHON).map(String::strip).filter(s -> !s.isEmpty());
                 StoredFile row = new StoredFile(incoming.index(), ProjectName.canonicalize(incoming.displayName()),
                         incoming.version(), incoming.filename(), incoming.packageType(), key, incoming.sha256(),
-                        incoming.md5(), incoming.size(), Instant.now(), requiresPython, false, Optional.empty(),
+                        incoming.md5(), incoming.size(), uploadTime, requiresPython, false, Optional.empty(),
                         metadataSha256, Optional.empty());
                 AddResult result = store.addFile(row, incoming.displayName(), metadataText);
                 if (result instanceof AddResult.Exists(StoredFile winner)) {

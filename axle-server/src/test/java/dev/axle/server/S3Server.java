@@ -86,6 +86,19 @@ public final class S3Server implements AutoCloseable {
         return bucket;
     }
 
+    /**
+     * For benchmarks ({@code bench/serve-scale.sh}): starts s3proxy with the bucket {@code args[0]},
+     * prints its endpoint on one line, and serves until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        S3Server server = start();
+        String bucket = args.length > 0 ? args[0] : "bench";
+        server.client.createBucket(b -> b.bucket(bucket));
+        System.out.println(server.endpoint());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** Settings reaching {@code s3://<bucket><path>} path-style, with the server's access key. */
     public S3Settings settings(String bucket, String path) {
         return S3Settings.parse("s3://" + bucket + path)

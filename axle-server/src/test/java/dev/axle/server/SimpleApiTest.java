@@ -116,6 +116,8 @@ class SimpleApiTest {
         assertThat(list).contains("<a href=\"spam-eggs/\">Spam_Eggs</a>");
         JsonNode json = JSON.readTree(Http.get(base, "/simple/", "Accept", SIMPLE_JSON).body());
         assertThat(json.at("/projects/0/name").asText()).isEqualTo("Spam_Eggs");
+        assertThat(json.at("/projects/0/_last-serial").asLong()).as("PyPI's per-project serial, for mirrors")
+                .isEqualTo(root.store().project("main", "spam-eggs").orElseThrow().lastSerial()).isPositive();
     }
 
     @Test

@@ -27,14 +27,17 @@ final class SimplePages {
 
     private SimplePages() {}
 
-    /** The project list; links are relative to the list's own URL. */
+    /**
+     * The project list; links are relative to the list's own URL. The JSON form gives each
+     * project's {@code _last-serial}, as PyPI does, so that mirrors fetch only what changed.
+     */
     static byte[] list(String mediaType, List<Project> projects, long serial) {
         if (mediaType.equals(MediaTypes.SIMPLE_JSON)) {
             ObjectNode root = JSON.createObjectNode();
             meta(root, serial);
             ArrayNode list = root.putArray("projects");
             for (Project p : projects) {
-                list.addObject().put("name", p.displayName());
+                list.addObject().put("name", p.displayName()).put("_last-serial", p.lastSerial());
             }
             return json(root);
         }

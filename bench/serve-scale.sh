@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# Load test of axle serve's scale-out (issue 8): one server on the embedded default (SQLite and
+# files in its folder) against replicas sharing one PostgreSQL database and one S3 bucket, in
+# the same run, with wrk.
+#
+# Usage: bench/serve-scale.sh      (from anywhere; writes bench/target/serve-scale/report.md)
+#
+# Needs: the local package index these machines carry (AXLE_BENCH_INDEX, default
+# /opt/pypi/simple: its wheels are uploaded), wrk, curl, taskset, and Debian's postgresql
+# (initdb, pg_ctl). s3proxy (the S3 implementation the tests use) comes from Maven.
+#
+# Environment:
+#   AXLE_BENCH_PROJECTS  how many projects are uploaded, one wheel each (default 60)
+#   AXLE_BENCH_SECONDS   seconds per wrk run (default 10)
+#
+# Steps:
+# 1. PostgreSQL 15 in a new cluster on a free loopback port (run as the postgres user when
+#    root); s3proxy (in-memory) with the bucket "bench"; both on any core.
+# 2. Three servers, as bin/axle starts them: "embedded" (--root only) pinned to core 0;
+#    "replica 1" pinned to core 0 and "replica 2" pinned to core 1, both with --database and
+#    --storage s3://bench/pypi. The same wheels are published to the embedded server and,
+#    once, through replica 1 (the replicas share what they serve).
+# 3. wrk: two wrk processes of one thread and 32 connections each, for AXLE_BENCH_SECONDS,
+#    cycling over every project's PEP 691 page. Cases: both processes on the embedded server;
+#    both on replica 1; one on each replica. One unrecorded round warms the JITs; then two
+#    rounds; medians of the sums.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+fail() {
+  echo "bench/serve-scale.sh: $*" >&2
+  exit 1
+}
+
+index=${AXLE_BENCH_INDEX:-/opt/pypi/simple}
+count=${AXLE_BENCH_PROJECTS:-60}
+seconds=${AXLE_BENCH_SECONDS:-10}
+axle=$root/bin/axle
+[ -f "$index/index.html" ] || fail "no simple index at $index; set AXLE_BENCH_INDEX"
+for tool in wrk curl taskset; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install -y wrk curl util-linux)"
+done
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || fail "no PostgreSQL binaries (apt-get install -y postgresql)"
+
+out=$root/bench/target/serve-scale
+work=$out/work
+rm -rf "$work"
+mkdir -p "$work" "$out"
+rm -f "$out/report.md" "$out"/*.txt
+pids=()
+as_postgres=()
+[ "$(id -u)" -ne 0 ] || as_postgres=(runuser -u postgres --)
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ ! -d "$work/pg/data" ] || "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() {
+  for _ in $(seq 300); do
+    curl -sf -o /dev/null "$1" && return 0
+    sleep 0.1
+  done
+  fail "nothing answered at $1"
+}
+
+# --- 1. PostgreSQL and s3proxy ----------------------------------------------------------------
+"$axle" --version >/dev/null # builds axle (and trains its class cache) outside the timings
+./mvnw -q -o -pl axle-server -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/cp.txt" >/dev/null || fail "cannot build axle-server's test classes"
+. bin/lib/jdk.sh
+java_home=$(axle_find_jdk)
+
+mkdir -p "$work/pg"
+[ "$(id -u)" -ne 0 ] || chown postgres "$work/pg"
+"${as_postgres[@]}" "$pgbin/initdb" -D "$work/pg/data" -U axle -A trust -E UTF8 --no-locale >/dev/null
+pgport=$(free_port)
+"${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
+  -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" \
+  start >/dev/null
+"$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U axle -d postgres -qc "CREATE DATABASE axle" >/dev/null
+database="postgresql://axle@127.0.0.1:$pgport/axle"
+
+"$java_home/bin/java" -cp "axle-server/target/test-classes:axle-server/target/classes:$(cat "$work/cp.txt")" \
+  dev.axle.server.S3Server bench >"$work/s3.endpoint" 2>"$work/s3.log" &
+pids+=($!)
+for _ in $(seq 300); do [ -s "$work/s3.endpoint" ] && break; sleep 0.1; done
+[ -s "$work/s3.endpoint" ] || fail "s3proxy did not start (see $work/s3.log)"
+export AXLE_S3_ENDPOINT=$(head -n 1 "$work/s3.endpoint") AXLE_S3_PATH_STYLE=true AXLE_S3_REGION=us-east-1 \
+  AXLE_S3_ACCESS_KEY_ID=axle-test-access-key AXLE_S3_SECRET_ACCESS_KEY=axle-test-secret-key
+
+# --- 2. the servers ----------------------------------------------------------------------------
+# serve NAME CORE ARGS...: starts a server pinned to CORE; sets NAME's base URL.
+declare -A base
+serve() {
+  local name=$1 core=$2
+  shift 2
+  local port
+  port=$(free_port)
+  taskset -c "$core" "$axle" serve --root "$work/$name" --port "$port" "$@" >"$out/$name.log" 2>&1 &
+  pids+=($!)
+  base[$name]=http://127.0.0.1:$port
+  wait_for "${base[$name]}/health/ready"
+}
+serve embedded 0
+serve replica1 0 --database "$database" --storage s3://bench/pypi
+serve replica2 1 --database "$database" --storage s3://bench/pypi
+
+wheels=()
+for f in $(ls "$(cd "$index/.." && pwd)/files"/*.whl | awk -F/ '{split($NF, p, "-"); if (!seen[tolower(p[1])]++) print}' |
+  head -n "$count"); do
+  wheels+=("$f")
+done
+[ "${#wheels[@]}" -gt 0 ] || fail "no wheels in $index/../files"
+publish() {
+  local token
+  token=$("$axle" token create --root "$work/$1" --index main --name "bench-$1" "${@:2}" | head -n 1)
+  "$axle" publish --repository-url "${base[$1]}/main/" --token "$token" "${wheels[@]}" >"$out/upload-$1.log" 2>&1 ||
+    { tail -n 20 "$out/upload-$1.log"; fail "axle publish could not upload to $1"; }
+}
+publish embedded
+publish replica1 --database "$database" --storage s3://bench/pypi
+
+# The same projects through every server (the replicas share them), as PEP 691 page paths.
+curl -sf -H 'Accept: application/vnd.pypi.simple.v1+json' "${base[embedded]}/simple/" |
+  python3 -c 'import json, sys; [print("/simple/%s/" % p["name"].lower().replace("_", "-").replace(".", "-")) for p in json.load(sys.stdin)["projects"]]' \
+  >"$work/paths.txt"
+[ "$(wc -l <"$work/paths.txt")" -eq "${#wheels[@]}" ] || fail "the embedded server lists $(wc -l <"$work/paths.txt") projects, not ${#wheels[@]}"
+for name in replica1 replica2; do
+  cmp -s <(curl -sf -H 'Accept: application/vnd.pypi.simple.v1+json' "${base[embedded]}/simple/" | python3 -c 'import json,sys; print(sorted(p["name"] for p in json.load(sys.stdin)["projects"]))') \
+    <(curl -sf -H 'Accept: application/vnd.pypi.simple.v1+json' "${base[$name]}/simple/" | python3 -c 'import json,sys; print(sorted(p["name"] for p in json.load(sys.stdin)["projects"]))') ||
+    fail "$name does not list what the embedded server lists"
+done
+{
+  echo 'local paths = {}'
+  echo 'for line in io.lines("'"$work/paths.txt"'") do paths[#paths + 1] = line end'
+  echo 'local i = 0'
+  echo 'request = function()'
+  echo '  i = i % #paths + 1'
+  echo '  return wrk.format("GET", paths[i], {["Accept"] = "application/vnd.pypi.simple.v1+json"})'
+  echo 'end'
+  echo 'done = function(summary, latency, requests)'
+  echo '  io.write(string.format("requests %d errors %d non2xx %d\n", summary.requests,'
+  echo '    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,'
+  echo '    summary.errors.status))'
+  echo 'end'
+} >"$work/pages.lua"
+
+# --- 3. wrk --------------------------------------------------------------------------------
+# load CASE URL1 URL2: two wrk processes at once (one per URL); appends "CASE req/s" to results.
+load() {
+  local name=$1
+  wrk -t1 -c32 -d"${seconds}s" -s "$work/pages.lua" "$2" >"$out/wrk-$name-a.txt" 2>&1 &
+  local a=$!
+  wrk -t1 -c32 -d"${seconds}s" -s "$work/pages.lua" "$3" >"$out/wrk-$name-b.txt" 2>&1 &
+  local b=$!
+  wait "$a" "$b" || fail "wrk failed (see $out/wrk-$name-*.txt)"
+  python3 - "$name" "$out/wrk-$name-a.txt" "$out/wrk-$name-b.txt" >>"$out/results.txt" <<'EOF'
+import re, sys
+total = 0.0
+for path in sys.argv[2:]:
+    text = open(path).read()
+    m = re.search(r"requests (\d+) errors (\d+) non2xx (\d+)", text)
+    if m is None or int(m.group(2)) or int(m.group(3)):
+        sys.exit("%s: errors in %s" % (sys.argv[1], path))
+    total += float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+print(sys.argv[1], total)
+EOF
+}
+: >"$out/results.txt"
+load warmup-embedded "${base[embedded]}" "${base[embedded]}"
+load warmup-replica1 "${base[replica1]}" "${base[replica1]}"
+load warmup-replica2 "${base[replica2]}" "${base[replica2]}"
+: >"$out/results.txt"
+for round in 1 2; do
+  load "embedded-$round" "${base[embedded]}" "${base[embedded]}"
+  load "one-replica-$round" "${base[replica1]}" "${base[replica1]}"
+  load "two-replicas-$round" "${base[replica1]}" "${base[replica2]}"
+done
+
+python3 - "$out/results.txt" "$("$axle" --version | head -n 1)" "$("$pgbin/postgres" --version)" \
+  "${#wheels[@]}" "$seconds" "$(git rev-parse --short HEAD)" >"$out/report.md" <<'EOF'
+import statistics, sys
+results = {}
+for line in open(sys.argv[1]):
+    name, rps = line.split()
+    results.setdefault(name.rsplit("-", 1)[0], []).append(float(rps))
+base = statistics.median(results["embedded"])
+print("axle %s, %s, %s projects, wrk 2 x (1 thread, 32 connections) x %s s, commit %s"
+      % (sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]))
+print()
+print("| case | servers | cores for servers | requests/s (median of 2) | vs embedded |")
+print("|---|---|---|---:|---:|")
+rows = [("embedded", "1, SQLite + files", "core 0"), ("one-replica", "1, PostgreSQL + S3", "core 0"),
+        ("two-replicas", "2, PostgreSQL + S3", "cores 0 and 1")]
+for key, servers, cores in rows:
+    m = statistics.median(results[key])
+    print("| %s | %s | %s | %s | %.2fx |" % (key, servers, cores, format(round(m), ","), m / base))
+EOF
+cat "$out/report.md"
