@@ -66,8 +66,12 @@ public final class SqlStore implements Store {
     private volatile long knownSerial = -1;
     private volatile long knownAt;
 
+    /** The serial's reads, shared by the requests that ask at once (a database other servers change). */
+    private final FreshReads sharedSerial;
+
     private SqlStore(Database db) {
         this.db = db;
+        this.sharedSerial = new FreshReads(this::serialNow);
     }
 
     /**
@@ -198,10 +202,14 @@ public final class SqlStore implements Store {
      * read, so there it is read from the database at most every {@link Database#serialFreshNanos}:
      * a change made through this store is seen at once, one made by another process on the same
      * folder ({@code axle yank} while the server runs) within that time. PostgreSQL is asked
-     * every time, as other servers change it.
+     * for every call, as other servers change it, though calls at once share a read begun after
+     * each of them ({@link FreshReads}): every change committed before a call shows.
      */
     @Override
     public long serial() {
+        if (db.serialFreshNanos() == 0) {
+            return sharedSerial.get();
+        }
         long now = System.nanoTime();
         long known = knownSerial;
         if (known >= 0 && now - knownAt < db.serialFreshNanos()) {
