@@ -152,18 +152,47 @@ done
 
 # --- 3. wrk --------------------------------------------------------------------------------
 # load CASE URL1 URL2: two wrk processes at once (one per URL); appends "CASE req/s" to results.
+# cpu: prints "total busy java postgres" CPU seconds so far (all cores; java is the servers and
+# s3proxy, which pages never reach).
+cpu() {
+  python3 - <<'EOF'
+import os
+hz = os.sysconf("SC_CLK_TCK")
+fields = open("/proc/stat").readline().split()[1:]
+busy = sum(int(f) for f in fields) - int(fields[3]) - int(fields[4])
+by = {"java": 0, "postgres": 0}
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        stat = open("/proc/%s/stat" % pid).read()
+    except OSError:
+        continue
+    comm = stat[stat.index("(") + 1:stat.rindex(")")]
+    if comm in by:
+        rest = stat[stat.rindex(")") + 2:].split()
+        by[comm] += int(rest[11]) + int(rest[12])
+print(busy / hz, by["java"] / hz, by["postgres"] / hz)
+EOF
+}
 load() {
   local name=$1
+  local before
+  before=$(cpu)
   wrk -t1 -c32 -d"${seconds}s" -s "$work/pages.lua" "$2" >"$out/wrk-$name-a.txt" 2>&1 &
   local a=$!
   wrk -t1 -c32 -d"${seconds}s" -s "$work/pages.lua" "$3" >"$out/wrk-$name-b.txt" 2>&1 &
   local b=$!
   wait "$a" "$b" || fail "wrk failed (see $out/wrk-$name-*.txt)"
-  python3 - "$name" "$out/wrk-$name-a.txt" "$out/wrk-$name-b.txt" >>"$out/results.txt" <<'EOF'
+  local after
+  after=$(cpu)
+  python3 - "$name" "$before" "$after" "$seconds" "$out/wrk-$name-a.txt" "$out/wrk-$name-b.txt" >>"$out/results.txt" <<'EOF'
 import re, sys
 total = 0.0
 timeouts = 0
-for path in sys.argv[2:]:
+before = [float(x) for x in sys.argv[2].split()]
+after = [float(x) for x in sys.argv[3].split()]
+# Cores used over the run: all, the Java processes (servers), PostgreSQL; the rest is mostly wrk.
+cores = [(a - b) / float(sys.argv[4]) for a, b in zip(after, before)]
+for path in sys.argv[5:]:
     text = open(path).read()
     m = re.search(r"requests (\d+) errors (\d+) non2xx (\d+) timeouts (\d+)", text)
     if m is None or int(m.group(2)) or int(m.group(3)):
@@ -171,7 +200,7 @@ for path in sys.argv[2:]:
     timeouts += int(m.group(4))
     total += float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 # wrk counts a request unanswered after 2 s as a timeout: reported, as a latency, not an error.
-print(sys.argv[1], total, timeouts)
+print(sys.argv[1], total, timeouts, "%.2f" % cores[0], "%.2f" % cores[1], "%.2f" % cores[2])
 EOF
 }
 : >"$out/results.txt"
@@ -190,21 +219,26 @@ python3 - "$out/results.txt" "$("$axle" --version | head -n 1)" "$("$pgbin/postg
 import statistics, sys
 results = {}
 timeouts = {}
+cpu = {}
 for line in open(sys.argv[1]):
-    name, rps, slow = line.split()
-    results.setdefault(name.rsplit("-", 1)[0], []).append(float(rps))
-    timeouts[name.rsplit("-", 1)[0]] = timeouts.get(name.rsplit("-", 1)[0], 0) + int(slow)
+    name, rps, slow, busy, java, pg = line.split()
+    key = name.rsplit("-", 1)[0]
+    results.setdefault(key, []).append(float(rps))
+    timeouts[key] = timeouts.get(key, 0) + int(slow)
+    cpu.setdefault(key, []).append((float(busy), float(java), float(pg)))
 base = statistics.median(results["embedded"])
 print("axle %s, %s, %s projects, wrk 2 x (1 thread, 32 connections) x %s s, commit %s"
       % (sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]))
 print()
-print("| case | servers | cores for servers | requests/s (median of 2) | vs embedded | over 2 s |")
-print("|---|---|---|---:|---:|---:|")
+print("| case | servers | cores for servers | requests/s (median of 2) | vs embedded | over 2 s |"
+      " cores busy: all / servers / PostgreSQL |")
+print("|---|---|---|---:|---:|---:|---|")
 rows = [("embedded", "1, SQLite + files", "core 0"), ("one-replica", "1, PostgreSQL + S3", "core 0"),
         ("two-replicas", "2, PostgreSQL + S3", "cores 0 and 1")]
 for key, servers, cores in rows:
     m = statistics.median(results[key])
-    print("| %s | %s | %s | %s | %.2fx | %d |" % (key, servers, cores, format(round(m), ","), m / base,
-                                              timeouts[key]))
+    used = [statistics.mean(c[i] for c in cpu[key]) for i in range(3)]
+    print("| %s | %s | %s | %s | %.2fx | %d | %.2f / %.2f / %.2f |" % (key, servers, cores, format(round(m), ","),
+                                                                   m / base, timeouts[key], *used))
 EOF
 cat "$out/report.md"
