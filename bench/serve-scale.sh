@@ -5,25 +5,30 @@
 #
 # Usage: bench/serve-scale.sh      (from anywhere; writes bench/target/serve-scale/report.md)
 #
-# Needs: the local package index these machines carry (AXLE_BENCH_INDEX, default
-# /opt/pypi/simple: its wheels are uploaded), wrk, curl, taskset, and Debian's postgresql
-# (initdb, pg_ctl). s3proxy (the S3 implementation the tests use) comes from Maven.
+# Needs: root (each server runs in a cgroup of its own, to cap its CPU), the local package index
+# these machines carry (AXLE_BENCH_INDEX, default /opt/pypi/simple: its wheels are uploaded),
+# wrk, curl, and Debian's postgresql (initdb, pg_ctl). s3proxy (the S3 implementation the tests
+# use) comes from Maven.
 #
 # Environment:
 #   AXLE_BENCH_PROJECTS  how many projects are uploaded, one wheel each (default 60)
 #   AXLE_BENCH_SECONDS   seconds per wrk run (default 10)
+#   AXLE_BENCH_CPU       the CPU each server may use in the capped phase, in cores (default 0.35)
 #
 # Steps:
 # 1. PostgreSQL 15 in a new cluster on a free loopback port (run as the postgres user when
 #    root); s3proxy (in-memory) with the bucket "bench"; both on any core.
-# 2. Three servers, as bin/axle starts them: "embedded" (--root only) pinned to core 0;
-#    "replica 1" pinned to core 0 and "replica 2" pinned to core 1, both with --database and
-#    --storage s3://bench/pypi. The same wheels are published to the embedded server and,
-#    once, through replica 1 (the replicas share what they serve).
+# 2. Three servers, as bin/axle starts them, each in a cgroup of its own: "embedded" (--root
+#    only); "replica 1" and "replica 2", both with --database and --storage s3://bench/pypi.
+#    The same wheels are published to the embedded server and, once, through replica 1 (the
+#    replicas share what they serve).
 # 3. wrk: two wrk processes of one thread and 32 connections each, for AXLE_BENCH_SECONDS,
 #    cycling over every project's PEP 691 page. Cases: both processes on the embedded server;
-#    both on replica 1; one on each replica. One unrecorded round warms the JITs; then two
-#    rounds; medians of the sums.
+#    both on replica 1; one on each replica. Two phases: "whole machine" (servers uncapped;
+#    wrk, PostgreSQL and the servers share the 2 cores) and "capped" (each server may use
+#    AXLE_BENCH_CPU cores, cgroup CPU quota, so the servers' CPU is what runs out first). One
+#    unrecorded round warms the JITs; then two rounds per phase; medians of the sums, and the
+#    cores used (all, the servers, PostgreSQL) from /proc.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -38,9 +43,18 @@ count=${AXLE_BENCH_PROJECTS:-60}
 seconds=${AXLE_BENCH_SECONDS:-10}
 axle=$root/bin/axle
 [ -f "$index/index.html" ] || fail "no simple index at $index; set AXLE_BENCH_INDEX"
-for tool in wrk curl taskset; do
-  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install -y wrk curl util-linux)"
+for tool in wrk curl; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install -y wrk curl)"
 done
+cap=${AXLE_BENCH_CPU:-0.35}
+[ "$(id -u)" -eq 0 ] || fail "run as root: each server runs in a cgroup of its own, to cap its CPU"
+if [ -d /sys/fs/cgroup/cpu ] && [ -f /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]; then
+  cgroups=v1
+elif [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
+  cgroups=v2
+else
+  fail "no cgroup CPU controller under /sys/fs/cgroup"
+fi
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || fail "no PostgreSQL binaries (apt-get install -y postgresql)"
 
@@ -54,6 +68,12 @@ as_postgres=()
 [ "$(id -u)" -ne 0 ] || as_postgres=(runuser -u postgres --)
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 1
+  for n in embedded replica1 replica2; do
+    for g in /sys/fs/cgroup/cpu/axle-bench-$n /sys/fs/cgroup/axle-bench-$n; do
+      [ ! -d "$g" ] || rmdir "$g" 2>/dev/null || true
+    done
+  done
   [ ! -d "$work/pg/data" ] || "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
 }
@@ -94,21 +114,42 @@ export AXLE_S3_ENDPOINT=$(head -n 1 "$work/s3.endpoint") AXLE_S3_PATH_STYLE=true
   AXLE_S3_ACCESS_KEY_ID=axle-test-access-key AXLE_S3_SECRET_ACCESS_KEY=axle-test-secret-key
 
 # --- 2. the servers ----------------------------------------------------------------------------
-# serve NAME CORE ARGS...: starts a server pinned to CORE; sets NAME's base URL.
+# group NAME: the cgroup folder of server NAME. limit NAME CORES: caps it ("max": uncapped).
+group() {
+  if [ "$cgroups" = v1 ]; then echo "/sys/fs/cgroup/cpu/axle-bench-$1"; else echo "/sys/fs/cgroup/axle-bench-$1"; fi
+}
+limit() {
+  local g
+  g=$(group "$1")
+  if [ "$cgroups" = v1 ]; then
+    if [ "$2" = max ]; then echo -1 >"$g/cpu.cfs_quota_us"; else
+      echo "$(awk "BEGIN { print int($2 * 100000) }")" >"$g/cpu.cfs_quota_us"; fi
+  else
+    if [ "$2" = max ]; then echo "max 100000" >"$g/cpu.max"; else
+      echo "$(awk "BEGIN { print int($2 * 100000) }") 100000" >"$g/cpu.max"; fi
+  fi
+}
+# serve NAME ARGS...: starts a server in its own cgroup; sets NAME's base URL.
 declare -A base
+servers=()
 serve() {
-  local name=$1 core=$2
-  shift 2
-  local port
+  local name=$1
+  shift
+  local port g
   port=$(free_port)
-  taskset -c "$core" "$axle" serve --root "$work/$name" --port "$port" "$@" >"$out/$name.log" 2>&1 &
+  g=$(group "$name")
+  mkdir -p "$g"
+  servers+=("$name")
+  limit "$name" max
+  sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$g" "$axle" serve --root "$work/$name" \
+    --port "$port" "$@" >"$out/$name.log" 2>&1 &
   pids+=($!)
   base[$name]=http://127.0.0.1:$port
   wait_for "${base[$name]}/health/ready"
 }
-serve embedded 0
-serve replica1 0 --database "$database" --storage s3://bench/pypi
-serve replica2 1 --database "$database" --storage s3://bench/pypi
+serve embedded
+serve replica1 --database "$database" --storage s3://bench/pypi
+serve replica2 --database "$database" --storage s3://bench/pypi
 
 wheels=()
 for f in $(ls "$(cd "$index/.." && pwd)/files"/*.whl | awk -F/ '{split($NF, p, "-"); if (!seen[tolower(p[1])]++) print}' |
@@ -208,14 +249,19 @@ load warmup-embedded "${base[embedded]}" "${base[embedded]}"
 load warmup-replica1 "${base[replica1]}" "${base[replica1]}"
 load warmup-replica2 "${base[replica2]}" "${base[replica2]}"
 : >"$out/results.txt"
-for round in 1 2; do
-  load "embedded-$round" "${base[embedded]}" "${base[embedded]}"
-  load "one-replica-$round" "${base[replica1]}" "${base[replica1]}"
-  load "two-replicas-$round" "${base[replica1]}" "${base[replica2]}"
+for phase in whole capped; do
+  for n in "${servers[@]}"; do
+    if [ "$phase" = whole ]; then limit "$n" max; else limit "$n" "$cap"; fi
+  done
+  for round in 1 2; do
+    load "$phase:embedded-$round" "${base[embedded]}" "${base[embedded]}"
+    load "$phase:one-replica-$round" "${base[replica1]}" "${base[replica1]}"
+    load "$phase:two-replicas-$round" "${base[replica1]}" "${base[replica2]}"
+  done
 done
 
 python3 - "$out/results.txt" "$("$axle" --version | head -n 1)" "$("$pgbin/postgres" --version)" \
-  "${#wheels[@]}" "$seconds" "$(git rev-parse --short HEAD)" >"$out/report.md" <<'EOF'
+  "${#wheels[@]}" "$seconds" "$(git rev-parse --short HEAD)" "$cap" >"$out/report.md" <<'EOF'
 import statistics, sys
 results = {}
 timeouts = {}
@@ -226,19 +272,23 @@ for line in open(sys.argv[1]):
     results.setdefault(key, []).append(float(rps))
     timeouts[key] = timeouts.get(key, 0) + int(slow)
     cpu.setdefault(key, []).append((float(busy), float(java), float(pg)))
-base = statistics.median(results["embedded"])
 print("axle %s, %s, %s projects, wrk 2 x (1 thread, 32 connections) x %s s, commit %s"
       % (sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]))
-print()
-print("| case | servers | cores for servers | requests/s (median of 2) | vs embedded | over 2 s |"
-      " cores busy: all / servers / PostgreSQL |")
-print("|---|---|---|---:|---:|---:|---|")
-rows = [("embedded", "1, SQLite + files", "core 0"), ("one-replica", "1, PostgreSQL + S3", "core 0"),
-        ("two-replicas", "2, PostgreSQL + S3", "cores 0 and 1")]
-for key, servers, cores in rows:
-    m = statistics.median(results[key])
-    used = [statistics.mean(c[i] for c in cpu[key]) for i in range(3)]
-    print("| %s | %s | %s | %s | %.2fx | %d | %.2f / %.2f / %.2f |" % (key, servers, cores, format(round(m), ","),
-                                                                   m / base, timeouts[key], *used))
+rows = [("embedded", "1, SQLite + files"), ("one-replica", "1, PostgreSQL + S3"),
+        ("two-replicas", "2, PostgreSQL + S3")]
+for phase, title in [("whole", "whole machine: servers uncapped, sharing the 2 cores with wrk and PostgreSQL"),
+                     ("capped", "capped: each server may use %s cores (cgroup CPU quota)" % sys.argv[7])]:
+    base = statistics.median(results[phase + ":embedded"])
+    print()
+    print("%s:" % title)
+    print()
+    print("| case | servers | requests/s (median of 2) | vs embedded | over 2 s | cores busy: all / servers / PostgreSQL |")
+    print("|---|---|---:|---:|---:|---|")
+    for key, servers in rows:
+        k = phase + ":" + key
+        m = statistics.median(results[k])
+        used = [statistics.mean(c[i] for c in cpu[k]) for i in range(3)]
+        print("| %s | %s | %s | %.2fx | %d | %.2f / %.2f / %.2f |" % (key, servers, format(round(m), ","), m / base,
+                                                                  timeouts[k], *used))
 EOF
 cat "$out/report.md"
