@@ -44,6 +44,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = root.config();
+        if (config.database().isPresent() && config.storage().isEmpty()) {
+            // A valid single server, but not a replica: the others could list files they cannot send.
+            spec.commandLine().getErr().println("axle serve: warning: files are kept in " + config.root().resolve(
+                    "files") + ", which other servers on the same database cannot send; give --storage s3://... to"
+                    + " run replicas");
+            spec.commandLine().getErr().flush();
+        }
         ServerRoot served = ServerRoot.open(config);
         IndexServer server;
         try {
