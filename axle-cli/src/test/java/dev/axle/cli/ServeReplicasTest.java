@@ -180,6 +180,28 @@ class ServeReplicasTest {
         }
     }
 
+    @Test
+    void aSharedDatabaseWithFilesInTheFolderIsWarnedAbout() throws Exception {
+        PostgresSettings db = Postgres.shared().database(2);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), Main.class.getName(), "serve", "--root", tmp.resolve("alone")
+                .toString(), "--port", "0", "--database", db.jdbcUrl() + "?user=" + db.user().orElseThrow()));
+        Process process = new ProcessBuilder(command).redirectError(tmp.resolve("alone.err").toFile()).start();
+        try {
+            String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertThat(line).as(Files.readString(tmp.resolve("alone.err"))).contains("files " + tmp.resolve("alone")
+                    .resolve("files"));
+            assertThat(Files.readString(tmp.resolve("alone.err"))).contains("axle serve: warning: files are kept in "
+                    + tmp.resolve("alone").resolve("files") + ", which other servers on the same database cannot send;"
+                    + " give --storage s3://... to run replicas");
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
     private static void waitForPartialUpload(Path folder) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
