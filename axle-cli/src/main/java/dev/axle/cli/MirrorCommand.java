@@ -65,7 +65,8 @@ final class MirrorCommand extends CacheUsingCommand implements Callable<Integer>
     String dest;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A TOML file of server settings: its [storage]"
-            + " endpoint, region, path-style and credentials reach an s3:// destination.")
+            + " endpoint, region, path-style and credentials reach an s3:// destination; with axle:ROOT, its"
+            + " [database] and [storage] name the PostgreSQL database and S3 bucket the index's servers share.")
     Path config;
 
     @Option(names = "--allow", paramLabel = "NAME", description = "Mirror only these projects (and --allow-regex's); repeat")
@@ -156,7 +157,7 @@ final class MirrorCommand extends CacheUsingCommand implements Callable<Integer>
                 output.verbose);
         SyncReport report;
         try (Index index = index(url, options); MirrorTarget target = MirrorTargets.open(destination,
-                bucket -> s3(session, bucket))) {
+                bucket -> s3(session, bucket), folder -> server(session, folder))) {
             report = new Mirror(index, target, filters, MirrorOptions.defaults().withJobs(jobs).withVerify(verify),
                     progress).sync();
             progress.clear();
@@ -277,15 +278,34 @@ final class MirrorCommand extends CacheUsingCommand implements Callable<Integer>
 
     /** The S3 settings for an s3:// destination: the settings file's [storage] keys, then the environment's. */
     private S3Settings s3(Session session, Destination.S3 bucket) {
+        try {
+            return ServerConfig.s3(bucket.toString(), settings(session).values());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * The server an axle:ROOT destination is: ROOT's files and SQLite, or the database and bucket
+     * the settings file and environment name (as {@code axle serve --config} reads them).
+     */
+    private ServerConfig server(Session session, Path root) {
+        try {
+            return ServerConfig.of(root.toAbsolutePath().normalize(), settings(session));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private ServerSettings settings(Session session) {
         ServerSettings settings = new ServerSettings();
         try {
             if (config != null) {
                 settings.file(session.cwd.resolve(config));
             }
-            settings.environment(session.env);
-            return ServerConfig.s3(bucket.toString(), settings.values());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new UsageException(e.getMessage());
         }
+        return settings.environment(session.env);
     }
 }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.axle.server.Http;
+import dev.axle.server.IndexServer;
+import dev.axle.server.Published;
+import dev.axle.server.ServerConfig;
+import dev.axle.server.ServerRoot;
+import dev.axle.server.ServerSettings;
+import dev.axle.server.TestServer;
 import dev.axle.server.Postgres;
 import dev.axle.server.Publication;
 import dev.axle.server.S3Server;
@@ -177,6 +183,37 @@ class ServeReplicasTest {
                     r.process().waitFor(20, TimeUnit.SECONDS);
                 }
             }
+        }
+    }
+
+    @Test
+    void aMirrorIntoAnIndexOnTheSharedDatabaseAndBucketServesFromAnyReplica() throws Exception {
+        PostgresSettings db = Postgres.shared().database(2);
+        String bucket = s3.createBucket();
+        Path config = Files.writeString(tmp.resolve("serve.toml"), "[database]\nurl = \"" + db.jdbcUrl() + "?user="
+                + db.user().orElseThrow() + "\"\n[storage]\nurl = \"s3://" + bucket + "/pypi\"\nendpoint = \""
+                + s3.endpoint() + "\"\npath-style = true\nregion = \"" + S3Server.REGION + "\"\naccess-key-id = \""
+                + S3Server.ACCESS_KEY + "\"\nsecret-access-key = \"" + S3Server.SECRET_KEY + "\"\n");
+        try (TestServer upstream = TestServer.start(tmp.resolve("upstream"))) {
+            Path wheel = TestDists.wheel(tmp.resolve("dist"), "mirrored", "1.0");
+            assertThat(Uploads.upload(upstream.base().resolve("/main/"), upstream.token(), wheel, "mirrored", "1.0")
+                    .statusCode()).isEqualTo(200);
+            Transcript mirrored = Transcript.of("mirror", "--upstream", upstream.base() + "simple/", "--dest", "axle:"
+                    + tmp.resolve("mirror-admin") + "#team", "--config", config.toString());
+            assertThat(mirrored.exitCode()).as(mirrored.err()).isZero();
+            assertThat(mirrored.out()).contains("1 synced");
+
+            // Any server on the same database and bucket serves what the mirror imported.
+            ServerConfig replica = ServerConfig.of(tmp.resolve("replica"), new ServerSettings().file(config));
+            try (ServerRoot root = ServerRoot.open(replica);
+                    IndexServer server = IndexServer.start(root, "127.0.0.1", 0)) {
+                JsonNode page = Http.json(server.uri(), "/team/simple/mirrored/");
+                assertThat(page.at("/files/0/filename").asText()).isEqualTo("mirrored-1.0-py3-none-any.whl");
+                assertThat(Http.bytes(server.uri(), page.at("/files/0/url").asText()).body())
+                        .isEqualTo(Files.readAllBytes(wheel));
+            }
+            assertThat(objects(bucket)).contains("pypi/" + Publication.blobKey(Published.hex("SHA-256",
+                    Files.readAllBytes(wheel)), "mirrored-1.0-py3-none-any.whl"));
         }
     }
 

@@ -16,6 +16,7 @@ import dev.axle.pep.RawMetadata;
 import dev.axle.pep.Version;
 import dev.axle.server.Incoming;
 import dev.axle.server.Publication;
+import dev.axle.server.ServerConfig;
 import dev.axle.server.ServerRoot;
 import dev.axle.server.store.IndexConfig;
 import dev.axle.server.store.StoreException;
@@ -74,7 +75,16 @@ public final class AxleIndexTarget implements MirrorTarget {
      * @throws MirrorException if the index is a proxy index, or another sync writes to it
      */
     public static AxleIndexTarget open(Path folder, String index) throws IOException {
-        ServerRoot root = ServerRoot.open(folder.toAbsolutePath().normalize());
+        return open(ServerConfig.folder(folder.toAbsolutePath().normalize()), index);
+    }
+
+    /**
+     * Opens {@code index} of the server {@code config} names: its folder, or a PostgreSQL
+     * database and S3 bucket that replicas serve (the lock is then the folder's: one sync at a
+     * time through it).
+     */
+    public static AxleIndexTarget open(ServerConfig server, String index) throws IOException {
+        ServerRoot root = ServerRoot.open(server);
         try {
             Optional<IndexConfig> config = root.store().index(index);
             if (config.isPresent() && config.get().upstream().isPresent()) {

@@ -3,6 +3,7 @@ package dev.axle.mirror.target;
 import dev.axle.mirror.Destination;
 import dev.axle.mirror.MirrorException;
 import dev.axle.mirror.MirrorTarget;
+import dev.axle.server.ServerConfig;
 import dev.axle.server.blob.S3BlobStore;
 import dev.axle.server.blob.S3Settings;
 import java.io.IOException;
@@ -35,9 +36,19 @@ public final class MirrorTargets {
      */
     public static MirrorTarget open(Destination destination, Function<Destination.S3, S3Settings> s3)
             throws IOException {
+        return open(destination, s3, root -> ServerConfig.folder(root.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Opens a destination; an S3 one with the settings {@code s3} gives, an axle index on the
+     * server {@code server} gives for its folder (its own files and SQLite, or the PostgreSQL
+     * database and S3 bucket its replicas share).
+     */
+    public static MirrorTarget open(Destination destination, Function<Destination.S3, S3Settings> s3,
+            Function<Path, ServerConfig> server) throws IOException {
         return switch (destination) {
             case Destination.Folder folder -> new StaticTarget(FolderTree.open(folder.path()));
-            case Destination.AxleIndex axle -> AxleIndexTarget.open(axle.root(), axle.index());
+            case Destination.AxleIndex axle -> AxleIndexTarget.open(server.apply(axle.root()), axle.index());
             case Destination.S3 bucket -> {
                 Path staging = Files.createTempDirectory("axle-mirror-s3-");
                 S3BlobStore blobs;
