@@ -4,6 +4,7 @@ import dev.axle.server.OrphanSweeper;
 import dev.axle.server.ServerRoot;
 import dev.axle.server.store.IndexConfig;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,7 @@ final class IndexCommand implements Runnable {
             }
             try (ServerRoot served = root.open()) {
                 OrphanSweeper.Report report = new OrphanSweeper(served.store(), served.blobs(),
-                        java.time.Duration.ofSeconds(grace), java.time.Clock.systemUTC()).sweep();
+                        Duration.ofSeconds(grace), Clock.systemUTC()).sweep();
                 spec.commandLine().getOut().println(describe(report));
             }
             return 0;

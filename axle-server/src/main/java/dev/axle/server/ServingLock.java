@@ -3,11 +3,10 @@ package dev.axle.server;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Makes sure one server at a time serves a folder: a lock on {@code serve.lock} in it, held
@@ -19,11 +18,9 @@ import java.nio.file.StandardOpenOption;
 final class ServingLock implements AutoCloseable {
     static final String FILE = "serve.lock";
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final LockFile lock;
 
-    private ServingLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private ServingLock(LockFile lock) {
         this.lock = lock;
     }
 
@@ -34,34 +31,21 @@ final class ServingLock implements AutoCloseable {
      */
     static ServingLock acquire(Path root) throws IOException {
         Path file = root.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null; // held by a server in this JVM
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        if (lock == null) {
-            String holder = holder(channel);
-            channel.close();
-            throw new IOException("another axle serve" + holder + " serves " + root
+        Optional<LockFile> lock = LockFile.tryLock(file);
+        if (lock.isEmpty()) {
+            throw new IOException("another axle serve" + holder(file) + " serves " + root
                     + "; stop it first, or serve another folder (--root)");
         }
+        FileChannel channel = lock.get().channel();
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
                 0);
-        return new ServingLock(channel, lock);
+        return new ServingLock(lock.get());
     }
 
-    private static String holder(FileChannel channel) {
+    private static String holder(Path file) {
         try {
-            ByteBuffer pid = ByteBuffer.allocate(32);
-            channel.read(pid, 0);
-            String text = new String(pid.array(), 0, pid.position(), StandardCharsets.US_ASCII).strip();
+            String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
             return text.isEmpty() ? "" : " (process " + text + ")";
         } catch (IOException e) {
             return "";
@@ -70,11 +54,6 @@ final class ServingLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            // closing the channel releases the lock anyway; the process's end does too
-        }
+        lock.close();
     }
 }

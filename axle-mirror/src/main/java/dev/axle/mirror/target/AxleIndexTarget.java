@@ -15,6 +15,7 @@ import dev.axle.pep.MetadataField;
 import dev.axle.pep.RawMetadata;
 import dev.axle.pep.Version;
 import dev.axle.server.Incoming;
+import dev.axle.server.LockFile;
 import dev.axle.server.Publication;
 import dev.axle.server.ServerConfig;
 import dev.axle.server.ServerRoot;
@@ -24,15 +25,11 @@ import dev.axle.server.store.StoredFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,15 +53,13 @@ public final class AxleIndexTarget implements MirrorTarget {
     private final String index;
     private final Publication publication;
     private final Path state;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LockFile lock;
 
-    private AxleIndexTarget(ServerRoot root, String index, FileChannel lockChannel, FileLock lock) {
+    private AxleIndexTarget(ServerRoot root, String index, LockFile lock) {
         this.root = root;
         this.index = index;
         this.publication = new Publication(root.store(), root.blobs());
         this.state = root.root().resolve("mirror-" + index + ".json");
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -95,20 +90,10 @@ public final class AxleIndexTarget implements MirrorTarget {
             if (config.isEmpty()) {
                 root.store().saveIndex(IndexConfig.of(index));
             }
-            FileChannel channel = FileChannel.open(root.root().resolve("mirror-" + index + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw new MirrorException("another axle mirror is writing to index '" + index + "' of " + root.root()
-                        + "; wait for it to finish");
-            }
-            return new AxleIndexTarget(root, index, channel, lock);
+            LockFile lock = LockFile.tryLock(root.root().resolve("mirror-" + index + ".lock"))
+                    .orElseThrow(() -> new MirrorException("another axle mirror is writing to index '" + index
+                            + "' of " + root.root() + "; wait for it to finish"));
+            return new AxleIndexTarget(root, index, lock);
         } catch (IOException | RuntimeException e) {
             root.close();
             throw e;
@@ -291,8 +276,7 @@ public final class AxleIndexTarget implements MirrorTarget {
     @Override
     public void close() throws IOException {
         try {
-            lock.release();
-            lockChannel.close();
+            lock.close();
         } finally {
             root.close();
         }

@@ -1,17 +1,14 @@
 package dev.axle.mirror.target;
 
 import dev.axle.mirror.MirrorException;
+import dev.axle.server.LockFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,13 +25,11 @@ public final class FolderTree implements TreeStore {
 
     private final Path root;
     private final Path tmp;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LockFile lock;
 
-    private FolderTree(Path root, Path tmp, FileChannel lockChannel, FileLock lock) {
+    private FolderTree(Path root, Path tmp, LockFile lock) {
         this.root = root;
         this.tmp = tmp;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -53,23 +48,14 @@ public final class FolderTree implements TreeStore {
             throw new MirrorException("cannot make the mirror folder " + root + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); give a writable folder with --dest", e);
         }
-        FileChannel channel = FileChannel.open(own.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new MirrorException("another axle mirror is writing to " + root + "; wait for it to finish");
-        }
+        LockFile lock = LockFile.tryLock(own.resolve("lock")).orElseThrow(() -> new MirrorException(
+                "another axle mirror is writing to " + root + "; wait for it to finish"));
         try (Stream<Path> left = Files.list(tmp)) {
             for (Path p : (Iterable<Path>) left::iterator) {
                 Files.deleteIfExists(p);
             }
         }
-        return new FolderTree(root, tmp, channel, lock);
+        return new FolderTree(root, tmp, lock);
     }
 
     public Path root() {
@@ -147,11 +133,7 @@ public final class FolderTree implements TreeStore {
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            lockChannel.close();
-        }
+    public void close() {
+        lock.close();
     }
 }
